@@ -1,0 +1,101 @@
+//! Command-line arguments as plain data (clap derive). Nothing here reads
+//! the environment; see `resolve` for that.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Top-level arguments.
+#[derive(Debug, Parser)]
+#[command(
+    name = "accord",
+    version,
+    about = "Trace how the language of UN crime-congress texts evolved",
+    long_about = "accord parses UN reports into citable units (rpm2019:13(e)), aligns them across \
+documents, shows word-level diffs of how each provision changed, follows a provision or phrase \
+through time, writes drafting memos and reviews proposed declarations.\n\n\
+The five source documents of the Fifteenth Congress preparations are built in; add your own \
+with --doc FILE or --corpus DIR.",
+    after_help = "Examples:\n  accord docs\n  accord show rpm2019:13(e)\n  accord units rpm2019 --format json\n  accord --doc draft.md units draft"
+)]
+pub struct Args {
+    /// Options that apply to every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options accepted before or after any subcommand.
+#[derive(Debug, clap::Args)]
+pub struct GlobalArgs {
+    /// Add a UTF-8 text or Markdown document (repeatable); ID=FILE names it, - reads stdin.
+    #[arg(long = "doc", value_name = "[ID=]FILE", global = true)]
+    pub docs: Vec<String>,
+    /// Add every .txt and .md file in a folder (repeatable).
+    #[arg(long = "corpus", value_name = "DIR", global = true)]
+    pub corpus: Vec<PathBuf>,
+    /// Leave the five built-in documents out.
+    #[arg(long, global = true)]
+    pub no_seeds: bool,
+    /// When to colour output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set (CLICOLOR_FORCE forces it).
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    /// Human-readable text.
+    #[default]
+    Text,
+    /// JSON, documented in README.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the documents of the corpus with their unit counts.
+    #[command(after_help = "Examples:\n  accord docs\n  accord docs --format json | jq '.[].id'")]
+    Docs {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
+    /// Print a document, or one unit with its heading path and footnotes.
+    #[command(
+        after_help = "Examples:\n  accord show rpm2019:13(e)\n  accord show rpm2019:13e\n  accord show rpm2025-item4"
+    )]
+    Show {
+        /// A document id, or a citation DOC:PATH (13(e), 13e, 13.e, 160-2, 74-5(a)).
+        target: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
+    /// Print every unit of one or more documents.
+    #[command(
+        after_help = "Examples:\n  accord units rpm2019\n  accord units rpm2019 --format json | jq -r '.[].id'\n  accord units 2025"
+    )]
+    Units {
+        /// Documents: ids, years, comma lists or `all`.
+        #[arg(required = true, value_name = "DOC")]
+        targets: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
+}

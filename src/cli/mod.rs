@@ -1,0 +1,124 @@
+//! The command-line edge: arguments (plain data), one resolve step that
+//! reads the environment, and the dispatch from subcommand to library call
+//! to renderer. `main.rs` only parses arguments and calls [`run`].
+
+pub mod args;
+pub mod resolve;
+
+use std::io::Write;
+
+use anyhow::Result;
+
+pub use args::{Args, ColorChoice, Command, GlobalArgs, OutputFormat};
+pub use resolve::{resolve, Config, Env};
+
+use crate::corpus::{Corpus, DocSource};
+use crate::report;
+use crate::Library;
+
+/// Exit statuses, as diff(1) uses them.
+pub mod exit {
+    /// Success; for comparing commands, no differences.
+    pub const SUCCESS: u8 = 0;
+    /// A comparing command found differences.
+    pub const DIFFERENCES: u8 = 1;
+    /// Trouble: bad input, unknown id, I/O error.
+    pub const TROUBLE: u8 = 2;
+}
+
+/// Builds the corpus the global options ask for.
+pub fn load_corpus(global: &GlobalArgs) -> Result<Corpus> {
+    let mut corpus = if global.no_seeds {
+        Corpus::new()
+    } else {
+        Corpus::seeds()
+    };
+    for dir in &global.corpus {
+        corpus.add_dir(dir)?;
+    }
+    let mut stdin_used = false;
+    for spec in &global.docs {
+        let source = DocSource::parse(spec);
+        if source.path.is_none() {
+            anyhow::ensure!(!stdin_used, "standard input (-) can be read only once");
+            stdin_used = true;
+        }
+        let doc = source.load(&mut std::io::stdin().lock())?;
+        corpus.add(doc)?;
+    }
+    anyhow::ensure!(!corpus.is_empty(), crate::corpus::CorpusError::EmptyCorpus);
+    Ok(corpus)
+}
+
+/// Runs a parsed command line and returns the exit status.
+pub fn run(args: Args) -> Result<u8> {
+    let env = Env::read();
+    let config = resolve(args.global.color, &env);
+    let lib = Library::new(load_corpus(&args.global)?);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let status = dispatch(&lib, args.command, &config, &mut out)?;
+    out.flush()?;
+    Ok(status)
+}
+
+/// Runs one command against a library, writing to `out`.
+pub fn dispatch(
+    lib: &Library,
+    command: Command,
+    config: &Config,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    match command {
+        Command::Docs { format } => {
+            let docs: Vec<_> = lib.docs().iter().collect();
+            match format {
+                OutputFormat::Text => report::corpus::docs_text(&docs, config, out)?,
+                OutputFormat::Json => report::json::write(out, &report::corpus::docs_json(&docs))?,
+            }
+        }
+        Command::Show { target, format } => {
+            if target.contains(':') {
+                let unit = lib.unit(&target)?;
+                let doc = lib.doc(&unit.id.doc)?;
+                let family = report::corpus::family(doc, unit);
+                match format {
+                    OutputFormat::Text => {
+                        report::corpus::show_unit_text(doc, &family, config, out)?
+                    }
+                    OutputFormat::Json => {
+                        report::json::write(out, &report::corpus::units_json(&family))?
+                    }
+                }
+            } else {
+                let doc = lib.doc(&target)?;
+                let units: Vec<_> = doc.units.iter().collect();
+                match format {
+                    OutputFormat::Text => report::corpus::show_doc_text(doc, config, out)?,
+                    OutputFormat::Json => {
+                        report::json::write(out, &report::corpus::units_json(&units))?
+                    }
+                }
+            }
+        }
+        Command::Units { targets, format } => {
+            let mut units = Vec::new();
+            let mut seen = Vec::new();
+            for spec in &targets {
+                for doc in lib.side(spec)? {
+                    if !seen.contains(&doc.meta.id) {
+                        seen.push(doc.meta.id.clone());
+                        units.extend(doc.units.iter());
+                    }
+                }
+            }
+            match format {
+                OutputFormat::Text => report::corpus::units_text(&units, config, out)?,
+                OutputFormat::Json => {
+                    report::json::write(out, &report::corpus::units_json(&units))?
+                }
+            }
+        }
+    }
+    Ok(exit::SUCCESS)
+}

@@ -1,0 +1,300 @@
+//! Reading user documents: bytes to checked UTF-8 text, ids from file
+//! stems, front matter, whole folders.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::meta::{split_front_matter, valid_id, DocMeta};
+use super::{Corpus, CorpusError, Document, Origin};
+
+/// A document a user names on the command line: `FILE`, `ID=FILE` or `-`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSource {
+    /// The id given with `ID=FILE`, if any.
+    pub id: Option<String>,
+    /// The file, or `None` for standard input.
+    pub path: Option<PathBuf>,
+}
+
+impl DocSource {
+    /// Parses the argument of `--doc`. `ID=FILE` names the document; a
+    /// plain path (even one containing `=`) is taken as a file when it
+    /// exists.
+    pub fn parse(arg: &str) -> DocSource {
+        if arg == "-" {
+            return DocSource {
+                id: None,
+                path: None,
+            };
+        }
+        if let Some((id, path)) = arg.split_once('=') {
+            if valid_id(id) && !Path::new(arg).exists() {
+                let path = (path != "-").then(|| PathBuf::from(path));
+                return DocSource {
+                    id: Some(id.to_string()),
+                    path,
+                };
+            }
+        }
+        DocSource {
+            id: None,
+            path: Some(PathBuf::from(arg)),
+        }
+    }
+
+    /// Reads and checks the document. `stdin` supplies the bytes for `-`.
+    pub fn load(&self, stdin: &mut dyn Read) -> Result<Document, CorpusError> {
+        match &self.path {
+            None => {
+                let mut bytes = Vec::new();
+                stdin
+                    .read_to_end(&mut bytes)
+                    .map_err(|source| CorpusError::Io {
+                        name: "<stdin>".into(),
+                        source,
+                    })?;
+                let id = self.id.clone().unwrap_or_else(|| "stdin".into());
+                Document::from_bytes(&id, "<stdin>", &bytes, Origin::Stdin)
+            }
+            Some(path) => {
+                let bytes = read_file(path)?;
+                let id = match &self.id {
+                    Some(id) => id.clone(),
+                    None => id_from_path(path)?,
+                };
+                let mut doc = Document::from_bytes(
+                    &id,
+                    &path.display().to_string(),
+                    &bytes,
+                    Origin::File(path.clone()),
+                )?;
+                if let Some(id) = &self.id {
+                    // An id given on the command line wins over front matter.
+                    doc.meta.id = id.clone();
+                }
+                Ok(doc)
+            }
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, CorpusError> {
+    let name = path.display().to_string();
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(CorpusError::Missing(path.to_path_buf()))
+        }
+        Err(source) => return Err(CorpusError::Io { name, source }),
+        Ok(m) if m.is_dir() => return Err(CorpusError::IsDirectory(path.to_path_buf())),
+        Ok(_) => {}
+    }
+    std::fs::read(path).map_err(|source| CorpusError::Io { name, source })
+}
+
+/// A document id from a file stem: lower-cased, with characters that cannot
+/// appear in a citation replaced by `-`.
+fn id_from_path(path: &Path) -> Result<String, CorpusError> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let id = id
+        .trim_matches(|c| c == '-' || c == '.' || c == '_')
+        .to_string();
+    if valid_id(&id) {
+        Ok(id)
+    } else {
+        Err(CorpusError::BadId(stem))
+    }
+}
+
+/// Checks that `bytes` are a text document and returns them as a `String`
+/// with any UTF-8 byte-order mark removed and CRLF / CR line endings turned
+/// into `\n`. `name` is used in error messages.
+pub fn decode_text(name: &str, bytes: &[u8]) -> Result<String, CorpusError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(CorpusError::Binary {
+            name: name.into(),
+            offset,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        CorpusError::InvalidUtf8 {
+            name: name.into(),
+            offset,
+            byte: bytes[offset],
+        }
+    })?;
+    if text.trim().is_empty() {
+        return Err(CorpusError::Empty(name.into()));
+    }
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+impl Document {
+    /// Builds a document from raw bytes: checks the encoding, reads the
+    /// front matter, and uses `default_id` when the front matter names none.
+    pub fn from_bytes(
+        default_id: &str,
+        name: &str,
+        bytes: &[u8],
+        origin: Origin,
+    ) -> Result<Document, CorpusError> {
+        let text = decode_text(name, bytes)?;
+        Document::from_text(default_id, name, &text, origin)
+    }
+
+    /// Builds a document from text already decoded (see [`decode_text`]).
+    pub fn from_text(
+        default_id: &str,
+        name: &str,
+        text: &str,
+        origin: Origin,
+    ) -> Result<Document, CorpusError> {
+        if !valid_id(default_id) {
+            return Err(CorpusError::BadId(default_id.into()));
+        }
+        let mut meta = DocMeta::new(default_id);
+        let body = split_front_matter(name, text, &mut meta)?;
+        if body.trim().is_empty() {
+            return Err(CorpusError::Empty(name.into()));
+        }
+        if meta.year.is_none() {
+            meta.year = meta.date_year();
+        }
+        Ok(Document {
+            meta,
+            body: body.to_string(),
+            origin,
+        })
+    }
+}
+
+impl Corpus {
+    /// Loads every `.txt` and `.md` file directly inside `dir`, in file-name
+    /// order, and adds them.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<usize, CorpusError> {
+        let name = dir.display().to_string();
+        match std::fs::metadata(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(CorpusError::Missing(dir.to_path_buf()))
+            }
+            Err(source) => return Err(CorpusError::Io { name, source }),
+            Ok(m) if !m.is_dir() => return Err(CorpusError::NotADirectory(dir.to_path_buf())),
+            Ok(_) => {}
+        }
+        let entries = std::fs::read_dir(dir).map_err(|source| CorpusError::Io {
+            name: name.clone(),
+            source,
+        })?;
+        let mut paths = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|source| CorpusError::Io {
+                name: name.clone(),
+                source,
+            })?;
+            let path = entry.path();
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if path.is_file() && (ext == "txt" || ext == "md") {
+                paths.push(path);
+            }
+        }
+        paths.sort();
+        let n = paths.len();
+        for path in paths {
+            let doc = DocSource {
+                id: None,
+                path: Some(path),
+            }
+            .load(&mut std::io::empty())?;
+            self.add(doc)?;
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_source_forms() {
+        assert_eq!(
+            DocSource::parse("-"),
+            DocSource {
+                id: None,
+                path: None
+            }
+        );
+        assert_eq!(
+            DocSource::parse("draft=my file.md"),
+            DocSource {
+                id: Some("draft".into()),
+                path: Some("my file.md".into())
+            }
+        );
+        assert_eq!(
+            DocSource::parse("notes.md"),
+            DocSource {
+                id: None,
+                path: Some("notes.md".into())
+            }
+        );
+        assert_eq!(
+            DocSource::parse("d=-"),
+            DocSource {
+                id: Some("d".into()),
+                path: None
+            }
+        );
+    }
+
+    #[test]
+    fn decode_accepts_bom_and_crlf() {
+        let t = decode_text("x", b"\xEF\xBB\xBF1. One.\r\n2. Two.\r\n").unwrap();
+        assert_eq!(t, "1. One.\n2. Two.\n");
+    }
+
+    #[test]
+    fn decode_names_the_bad_byte() {
+        let e = decode_text("x.txt", b"1. Caf\xE9 au lait.").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "'x.txt' is not valid UTF-8 (byte 0xE9 at offset 6): re-save it as UTF-8"
+        );
+        let e = decode_text("x.bin", b"\x89PNG\r\n\x1a\n\0\0").unwrap_err();
+        assert!(e
+            .to_string()
+            .contains("looks binary (NUL byte at offset 8)"));
+        let e = decode_text("x.txt", b" \n\n ").unwrap_err();
+        assert!(e.to_string().contains("is empty"));
+    }
+
+    #[test]
+    fn ids_from_stems() {
+        assert_eq!(
+            id_from_path(Path::new("/a/My Draft v2.md")).unwrap(),
+            "my-draft-v2"
+        );
+        assert_eq!(id_from_path(Path::new("x/draft.txt")).unwrap(), "draft");
+    }
+}

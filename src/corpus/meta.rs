@@ -1,0 +1,271 @@
+//! Document metadata and the front-matter block that carries it.
+
+use serde::Serialize;
+
+use super::CorpusError;
+
+/// How much weight a document's language carries in a negotiation. A
+/// negotiated text outranks a report's non-negotiated recommendations when
+/// both are equally close to a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    /// Language agreed line by line by Member States (a declaration).
+    Negotiated,
+    /// Adopted by a body without line-by-line negotiation (a resolution, a report adopted as a whole).
+    Adopted,
+    /// A meeting report; its recommendations were not negotiated.
+    Report,
+    /// A chair's summary of deliberations.
+    ChairsSummary,
+}
+
+impl Authority {
+    /// Parses the front-matter spelling (`negotiated`, `adopted`, `report`,
+    /// `chair's summary`).
+    pub fn parse(s: &str) -> Option<Authority> {
+        let s: String = s
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        match s.as_str() {
+            "negotiated" => Some(Authority::Negotiated),
+            "adopted" => Some(Authority::Adopted),
+            "report" => Some(Authority::Report),
+            "chairssummary" | "chairsummary" | "chairssummaries" => Some(Authority::ChairsSummary),
+            _ => None,
+        }
+    }
+
+    /// The front-matter spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Authority::Negotiated => "negotiated",
+            Authority::Adopted => "adopted",
+            Authority::Report => "report",
+            Authority::ChairsSummary => "chair's summary",
+        }
+    }
+
+    /// Rank for ordering precedents: lower is stronger.
+    pub fn rank(self) -> u8 {
+        self as u8
+    }
+}
+
+impl std::fmt::Display for Authority {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What is known about a document. Only `id` is required; the seeds fill in
+/// every field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocMeta {
+    /// The id used in citations (`rpm2019`).
+    pub id: String,
+    /// The document's year, from front matter or its date.
+    pub year: Option<u16>,
+    /// Issue date, `YYYY-MM-DD` (or a shorter prefix).
+    pub date: Option<String>,
+    /// The meeting that produced it.
+    pub meeting: Option<String>,
+    /// Where the meeting was held.
+    pub venue: Option<String>,
+    /// The kind of document as the UN labels it ("report", "draft report addendum").
+    pub kind: Option<String>,
+    /// How negotiated its language is.
+    pub authority: Option<Authority>,
+    /// Full title.
+    pub title: Option<String>,
+}
+
+impl DocMeta {
+    /// Metadata with only an id.
+    pub fn new(id: impl Into<String>) -> Self {
+        DocMeta {
+            id: id.into(),
+            year: None,
+            date: None,
+            meeting: None,
+            venue: None,
+            kind: None,
+            authority: None,
+            title: None,
+        }
+    }
+
+    /// The year of the date if there is one, else the year field.
+    pub fn date_year(&self) -> Option<u16> {
+        self.date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+            .or(self.year)
+    }
+
+    /// Sort key for time order: (year, date), undated documents last.
+    pub(crate) fn time_key(&self) -> (u16, String) {
+        let year = self.year.or_else(|| self.date_year()).unwrap_or(u16::MAX);
+        (year, self.date.clone().unwrap_or_default())
+    }
+}
+
+/// True for ids usable in citations: `[A-Za-z0-9][A-Za-z0-9._-]*`.
+pub fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// Splits a leading front-matter block (`---` ... `---`) off `text`.
+/// Returns the metadata fields found and the body that follows. Text that
+/// does not open with `---` on its first line has no front matter.
+pub(crate) fn split_front_matter<'a>(
+    name: &str,
+    text: &'a str,
+    meta: &mut DocMeta,
+) -> Result<&'a str, CorpusError> {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return Ok(text);
+    };
+    let err = |line: usize, message: String| CorpusError::FrontMatter {
+        name: name.to_string(),
+        line,
+        message,
+    };
+    let mut offset = 4;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        let lineno = i + 2;
+        offset += line.len();
+        let line = line.trim_end_matches('\n');
+        if line.trim() == "---" {
+            return Ok(&text[offset..]);
+        }
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            return Err(err(
+                lineno,
+                format!("expected 'key: value', found '{line}'"),
+            ));
+        };
+        let key = key.trim().to_lowercase();
+        let value = value.trim().trim_matches('"').to_string();
+        let opt = |v: String| if v.is_empty() { None } else { Some(v) };
+        match key.as_str() {
+            "id" => {
+                if !valid_id(&value) {
+                    return Err(CorpusError::BadId(value));
+                }
+                meta.id = value;
+            }
+            "year" => {
+                let y: u16 = value
+                    .parse()
+                    .ok()
+                    .filter(|y| (1900..=2200).contains(y))
+                    .ok_or_else(|| err(lineno, format!("year '{value}' is not a year like 2025")))?;
+                meta.year = Some(y);
+            }
+            "date" => {
+                let ok = value.len() >= 4
+                    && value[..4].chars().all(|c| c.is_ascii_digit())
+                    && value.chars().all(|c| c.is_ascii_digit() || c == '-');
+                if !ok {
+                    return Err(err(lineno, format!("date '{value}' is not YYYY-MM-DD")));
+                }
+                meta.date = Some(value);
+            }
+            "meeting" => meta.meeting = opt(value),
+            "venue" => meta.venue = opt(value),
+            "kind" => meta.kind = opt(value),
+            "title" => meta.title = opt(value),
+            "authority" => {
+                meta.authority = Some(Authority::parse(&value).ok_or_else(|| {
+                    err(
+                        lineno,
+                        format!(
+                            "authority '{value}' is not one of: negotiated, adopted, report, chair's summary"
+                        ),
+                    )
+                })?)
+            }
+            other => {
+                return Err(err(
+                    lineno,
+                    format!(
+                        "unknown key '{other}' (known: id, year, date, meeting, venue, kind, authority, title)"
+                    ),
+                ))
+            }
+        }
+    }
+    Err(err(
+        1,
+        "front matter opened with '---' is never closed".into(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_and_read() {
+        let mut m = DocMeta::new("x");
+        let body = split_front_matter(
+            "t",
+            "---\nid: draft1\nyear: 2026\nauthority: negotiated\ntitle: A draft\n---\n1. Text.\n",
+            &mut m,
+        )
+        .unwrap();
+        assert_eq!(body, "1. Text.\n");
+        assert_eq!(m.id, "draft1");
+        assert_eq!(m.year, Some(2026));
+        assert_eq!(m.authority, Some(Authority::Negotiated));
+        assert_eq!(m.title.as_deref(), Some("A draft"));
+    }
+
+    #[test]
+    fn a_horizontal_rule_later_in_the_text_is_not_front_matter() {
+        let mut m = DocMeta::new("x");
+        let text = "\n# Title\n---\nbody\n";
+        assert_eq!(split_front_matter("t", text, &mut m).unwrap(), text);
+    }
+
+    #[test]
+    fn bad_front_matter_names_the_line() {
+        let mut m = DocMeta::new("x");
+        let e = split_front_matter("f.md", "---\nid: a\nyaer: 2020\n---\n", &mut m).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "'f.md', front matter line 3: unknown key 'yaer' (known: id, year, date, meeting, venue, kind, authority, title)"
+        );
+        let e = split_front_matter("f.md", "---\nid: a\n", &mut m).unwrap_err();
+        assert!(e.to_string().contains("never closed"));
+    }
+
+    #[test]
+    fn authority_spellings() {
+        assert_eq!(
+            Authority::parse("Chair's summary"),
+            Some(Authority::ChairsSummary)
+        );
+        assert_eq!(Authority::parse("negotiated"), Some(Authority::Negotiated));
+        assert_eq!(Authority::parse("rumour"), None);
+        assert!(Authority::Negotiated.rank() < Authority::Report.rank());
+    }
+
+    #[test]
+    fn ids() {
+        assert!(valid_id("rpm2025-item5b"));
+        assert!(!valid_id("a:b"));
+        assert!(!valid_id("-x"));
+        assert!(!valid_id(""));
+    }
+}

@@ -1,0 +1,321 @@
+//! Line classification: each physical line of a document becomes one (or,
+//! for headings glued together by a converter, several) [`Line`]s.
+//!
+//! Classification looks at one line at a time; deciding what a numbered or
+//! lettered line *is* (paragraph, list line, item, heading) needs context
+//! and happens in `structure`.
+
+use super::markup::{clean, ends_terminal, superscript_digit};
+
+/// What a line looks like on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Empty or whitespace only.
+    Blank,
+    /// `---`, `***`, `___`: a page or section rule.
+    Rule,
+    /// A line with tab-separated cells: table of contents, list of documents.
+    Table,
+    /// A line that can only be a heading: `# ...`, a wholly bold line, or a
+    /// segment of glued headings. `text` is cleaned.
+    Heading(String),
+    /// `N. rest` (rest raw, markup kept for the structure pass).
+    Numbered(u32, String),
+    /// `(x) rest` or `- (x) rest`; the label is lower-case.
+    Lettered(String, String),
+    /// `- rest`, `• rest`, `* rest`.
+    Bullet(String),
+    /// A footnote definition: `¹ text`, `<sup>1</sup> text`.
+    Footnote(String, String),
+    /// Anything else.
+    Text(String),
+}
+
+/// One classified line.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// 1-based line number in the body.
+    pub no: usize,
+    /// What it is.
+    pub kind: Kind,
+}
+
+/// Splits `body` into classified lines.
+pub(crate) fn classify(body: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (i, raw) in body.lines().enumerate() {
+        let no = i + 1;
+        let t = raw.trim();
+        if t.is_empty() {
+            out.push(Line {
+                no,
+                kind: Kind::Blank,
+            });
+            continue;
+        }
+        if let Some(segments) = glued_headings(t) {
+            for s in segments {
+                out.push(Line {
+                    no,
+                    kind: Kind::Heading(s),
+                });
+            }
+            continue;
+        }
+        out.push(Line {
+            no,
+            kind: classify_one(t),
+        });
+    }
+    out
+}
+
+fn classify_one(t: &str) -> Kind {
+    if t.len() >= 3
+        && (t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '_'))
+    {
+        return Kind::Rule;
+    }
+    if let Some(rest) = markdown_heading(t) {
+        return Kind::Heading(clean(rest).text);
+    }
+    if let Some((mark, rest)) = footnote_def(t) {
+        return Kind::Footnote(mark, rest.to_string());
+    }
+    if let Some((n, rest)) = numbered(t) {
+        if rest.contains('\t') && rest.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+            return Kind::Table;
+        }
+        return Kind::Numbered(n, rest.to_string());
+    }
+    if t.contains('\t') {
+        return Kind::Table;
+    }
+    let (bulleted, after_bullet) = match bullet(t) {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    if let Some((label, rest)) = lettered(after_bullet) {
+        return Kind::Lettered(label, rest.to_string());
+    }
+    if bulleted {
+        return Kind::Bullet(after_bullet.to_string());
+    }
+    if whole_bold(t) {
+        return Kind::Heading(clean(t).text);
+    }
+    Kind::Text(t.to_string())
+}
+
+fn markdown_heading(t: &str) -> Option<&str> {
+    let hashes = t.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) {
+        let rest = &t[hashes..];
+        if rest.starts_with(' ') || rest.is_empty() {
+            return Some(rest.trim());
+        }
+    }
+    None
+}
+
+/// `¹ text`, `¹³ 30. text`, `⁵https://...`, `<sup>1</sup> text`.
+fn footnote_def(t: &str) -> Option<(String, &str)> {
+    if let Some(rest) = t.strip_prefix("<sup>") {
+        let close = rest.find("</sup>")?;
+        let mark = rest[..close].trim();
+        if mark.is_empty() || !mark.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some((mark.to_string(), rest[close + 6..].trim()));
+    }
+    let mut mark = String::new();
+    let mut end = 0;
+    for (i, c) in t.char_indices() {
+        match superscript_digit(c) {
+            Some(d) => {
+                mark.push(d);
+                end = i + c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    if mark.is_empty() {
+        None
+    } else {
+        Some((mark, t[end..].trim()))
+    }
+}
+
+/// `13. rest`, `2. **Bold**`: the number and the rest.
+fn numbered(t: &str) -> Option<(u32, &str)> {
+    let t2 = t.strip_prefix("**").unwrap_or(t);
+    let digits = t2.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let rest = t2[digits..].strip_prefix('.')?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\t']) || rest.starts_with("**")) {
+        return None;
+    }
+    let n: u32 = t2[..digits].parse().ok()?;
+    if n == 0 {
+        return None;
+    }
+    Some((n, rest.trim()))
+}
+
+/// `- rest`, `• rest`, `* rest` (a single `*` followed by a space).
+fn bullet(t: &str) -> Option<&str> {
+    for p in ["- ", "• ", "* ", "– "] {
+        if let Some(rest) = t.strip_prefix(p) {
+            return Some(rest.trim_start());
+        }
+    }
+    if t == "-" || t == "•" {
+        return Some("");
+    }
+    None
+}
+
+/// `(e) rest`, `(iv) rest`.
+fn lettered(t: &str) -> Option<(String, &str)> {
+    let rest = t.strip_prefix('(')?;
+    let close = rest.find(')')?;
+    let label = &rest[..close];
+    if label.is_empty() || label.len() > 5 || !label.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    if label.len() > 1 && super::citation::roman_value(label).is_none() {
+        return None;
+    }
+    let after = &rest[close + 1..];
+    if !after.starts_with(' ') {
+        return None;
+    }
+    Some((label.to_string(), after.trim()))
+}
+
+/// `**...**` around the whole line and nowhere inside.
+fn whole_bold(t: &str) -> bool {
+    t.len() > 4 && t.starts_with("**") && t.ends_with("**") && !t[2..t.len() - 2].contains("**")
+}
+
+/// Headings a converter glued onto one line, with `**` between them:
+/// `B. Substantive items and workshops**1. Comprehensive ...****Summary of deliberations**`.
+/// Each piece must read as a heading (capitalised or numbered, no closing
+/// punctuation); body text with bold phrases never qualifies because some
+/// piece of it starts in lower case or ends a sentence.
+fn glued_headings(t: &str) -> Option<Vec<String>> {
+    if !t.contains("**") {
+        return None;
+    }
+    let pieces: Vec<&str> = t
+        .split("**")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if pieces.len() < 2 {
+        return None;
+    }
+    let all_headings = pieces.iter().all(|p| {
+        let c = clean(p).text;
+        let first = c.chars().next();
+        first.is_some_and(|f| f.is_uppercase() || f.is_ascii_digit())
+            && !ends_terminal(&c)
+            && !c.ends_with(',')
+            && c.chars().count() <= 400
+    });
+    all_headings.then(|| pieces.iter().map(|p| clean(p).text).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_headings_are_split() {
+        let t = "B. Substantive items and workshops**1. Comprehensive strategies for crime prevention (workshop 1)****Summary of deliberations**";
+        assert_eq!(
+            glued_headings(t).unwrap(),
+            [
+                "B. Substantive items and workshops",
+                "1. Comprehensive strategies for crime prevention (workshop 1)",
+                "Summary of deliberations"
+            ]
+        );
+        // Body text with bold phrases is not a heading.
+        assert!(glued_headings("57. On 5 December 2022, the Commission discussed how to **safeguard victims’ rights**.").is_none());
+        assert!(
+            glued_headings("- In 2021: **Government panellists**, nominated by their groups")
+                .is_none()
+        );
+        assert!(glued_headings(
+            "89. In the opening, **UNODC Executive Director Ms. Ghada Waly** underlined that"
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn line_kinds() {
+        assert_eq!(
+            classify_one("13. The following"),
+            Kind::Numbered(13, "The following".into())
+        );
+        assert_eq!(
+            classify_one("2. **Promoting**"),
+            Kind::Numbered(2, "**Promoting**".into())
+        );
+        assert_eq!(
+            classify_one("(e) Strengthen"),
+            Kind::Lettered("e".into(), "Strengthen".into())
+        );
+        assert_eq!(
+            classify_one("- (a) Comprehensive"),
+            Kind::Lettered("a".into(), "Comprehensive".into())
+        );
+        assert_eq!(
+            classify_one("(iv) considering"),
+            Kind::Lettered("iv".into(), "considering".into())
+        );
+        assert_eq!(
+            classify_one("- Many speakers"),
+            Kind::Bullet("Many speakers".into())
+        );
+        assert_eq!(
+            classify_one("¹³ 30. Responsibilities"),
+            Kind::Footnote("13".into(), "30. Responsibilities".into())
+        );
+        assert_eq!(
+            classify_one("⁵https://x.org/a.pdf Note."),
+            Kind::Footnote("5".into(), "https://x.org/a.pdf Note.".into())
+        );
+        assert_eq!(
+            classify_one("<sup>2</sup> United Nations"),
+            Kind::Footnote("2".into(), "United Nations".into())
+        );
+        assert_eq!(
+            classify_one("## II. Recommendations"),
+            Kind::Heading("II. Recommendations".into())
+        );
+        assert_eq!(
+            classify_one("**Summary of deliberations**"),
+            Kind::Heading("Summary of deliberations".into())
+        );
+        assert_eq!(classify_one("I. Introduction\t2"), Kind::Table);
+        assert_eq!(classify_one("---"), Kind::Rule);
+        assert_eq!(
+            classify_one("2019. A year"),
+            Kind::Numbered(2019, "A year".into())
+        );
+        assert_eq!(
+            classify_one("3.5 per cent"),
+            Kind::Text("3.5 per cent".into())
+        );
+        assert_eq!(
+            classify_one("*Rapporteur:* Sheraz Ali"),
+            Kind::Text("*Rapporteur:* Sheraz Ali".into())
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! Inline markup: what converted UN documents carry inside a line
+//! (`**bold**`, `*emphasis*`, `<i>`, `<sup>1</sup>`, `¹`, `[77/231](#)`),
+//! removed from text, with footnote references collected on the way.
+
+/// Superscript digits as they appear in converted documents.
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// The digit of a superscript character.
+pub fn superscript_digit(c: char) -> Option<char> {
+    SUPERSCRIPTS
+        .iter()
+        .position(|&s| s == c)
+        .map(|d| char::from(b'0' + d as u8))
+}
+
+/// A line cleaned of inline markup.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Clean {
+    /// The text, whitespace collapsed, markup removed.
+    pub text: String,
+    /// Footnote marks cited in the line, in order (`"1"`, `"13"`).
+    pub refs: Vec<String>,
+}
+
+/// Removes inline markup from `s` and collects footnote references.
+pub fn clean(s: &str) -> Clean {
+    let mut out = String::with_capacity(s.len());
+    let mut refs = Vec::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // <sup>12</sup>: a footnote reference.
+        if c == '<' {
+            if let Some((tag_end, inner_end, close_end)) = sup_span(&chars, i) {
+                let inner: String = chars[tag_end..inner_end].iter().collect();
+                let inner = inner.trim();
+                if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
+                    refs.push(inner.to_string());
+                } else {
+                    out.push_str(inner);
+                }
+                i = close_end;
+                continue;
+            }
+            if let Some(end) = simple_tag_end(&chars, i) {
+                i = end;
+                continue;
+            }
+        }
+        if let Some(d) = superscript_digit(c) {
+            let mut mark = String::from(d);
+            i += 1;
+            while i < chars.len() {
+                match superscript_digit(chars[i]) {
+                    Some(d) => mark.push(d),
+                    None => break,
+                }
+                i += 1;
+            }
+            refs.push(mark);
+            continue;
+        }
+        // [text](target): keep the text.
+        if c == '[' {
+            if let Some((text_end, link_end)) = link_span(&chars, i) {
+                out.extend(&chars[i + 1..text_end]);
+                i = link_end;
+                continue;
+            }
+        }
+        if c == '\\' && i + 1 < chars.len() && "*_[]()#`\\".contains(chars[i + 1]) {
+            out.push(chars[i + 1]);
+            i += 2;
+            continue;
+        }
+        if c == '*' {
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    Clean {
+        text: collapse_ws(&out),
+        refs,
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn starts_with_ci(chars: &[char], at: usize, pat: &str) -> bool {
+    let p: Vec<char> = pat.chars().collect();
+    at + p.len() <= chars.len()
+        && chars[at..at + p.len()]
+            .iter()
+            .zip(&p)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
+/// `<sup>...</sup>` starting at `at`: (end of opening tag, start of closing
+/// tag, end of closing tag).
+fn sup_span(chars: &[char], at: usize) -> Option<(usize, usize, usize)> {
+    if !starts_with_ci(chars, at, "<sup>") {
+        return None;
+    }
+    let inner = at + 5;
+    let close = (inner..chars.len()).find(|&j| starts_with_ci(chars, j, "</sup>"))?;
+    Some((inner, close, close + 6))
+}
+
+/// A simple inline HTML tag (`<i>`, `</em>`, `<br/>`) starting at `at`.
+fn simple_tag_end(chars: &[char], at: usize) -> Option<usize> {
+    let mut j = at + 1;
+    if j < chars.len() && chars[j] == '/' {
+        j += 1;
+    }
+    let name_start = j;
+    while j < chars.len() && chars[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    let name: String = chars[name_start..j]
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    if !matches!(
+        name.as_str(),
+        "i" | "b" | "em" | "strong" | "u" | "br" | "span" | "sub" | "small"
+    ) {
+        return None;
+    }
+    while j < chars.len() && chars[j] == ' ' {
+        j += 1;
+    }
+    if j < chars.len() && chars[j] == '/' {
+        j += 1;
+    }
+    (j < chars.len() && chars[j] == '>').then_some(j + 1)
+}
+
+/// `[text](target)` starting at `at`: (index of `]`, end of `)`).
+fn link_span(chars: &[char], at: usize) -> Option<(usize, usize)> {
+    let close = (at + 1..chars.len()).find(|&j| chars[j] == ']' || chars[j] == '[')?;
+    if chars[close] != ']' || close + 1 >= chars.len() || chars[close + 1] != '(' {
+        return None;
+    }
+    let end = (close + 2..chars.len()).find(|&j| chars[j] == ')' || chars[j] == ' ')?;
+    (chars[end] == ')').then_some((close, end + 1))
+}
+
+/// True when text ends a sentence or a list item: `.` `;` `:` `!` `?`,
+/// possibly followed by closing quotes or brackets.
+pub fn ends_terminal(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*')
+    });
+    t.ends_with(['.', ';', ':', '!', '?'])
+}
+
+/// True when text ends with a colon (a list follows).
+pub fn ends_with_colon(s: &str) -> bool {
+    s.trim_end_matches(|c: char| c.is_whitespace() || c == '*')
+        .ends_with(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_emphasis_links_and_tags() {
+        let c = clean(
+            "In its resolution [56/119](#), on the *modi operandi* of <i>Page</i> and **bold**",
+        );
+        assert_eq!(
+            c.text,
+            "In its resolution 56/119, on the modi operandi of Page and bold"
+        );
+        assert!(c.refs.is_empty());
+    }
+
+    #[test]
+    fn collects_footnote_references() {
+        let c = clean("Guidelines for the Prevention of Crime,¹ crime prevention");
+        assert_eq!(
+            c.text,
+            "Guidelines for the Prevention of Crime, crime prevention"
+        );
+        assert_eq!(c.refs, ["1"]);
+        let c = clean("the 2021⁹, 2022¹⁰ and Bangkok Rules,<sup>1</sup> and");
+        assert_eq!(c.text, "the 2021, 2022 and Bangkok Rules, and");
+        assert_eq!(c.refs, ["9", "10", "1"]);
+    }
+
+    #[test]
+    fn leaves_plain_brackets_alone() {
+        assert_eq!(
+            clean("[text] and [option A / option B]").text,
+            "[text] and [option A / option B]"
+        );
+        assert_eq!(clean("a < b > c").text, "a < b > c");
+    }
+
+    #[test]
+    fn terminal_punctuation() {
+        assert!(ends_terminal("was identified:"));
+        assert!(ends_terminal("the “police service”."));
+        assert!(ends_terminal("(workshop 4)."));
+        assert!(!ends_terminal(
+            "Organization for Security and Co-operation in"
+        ));
+        assert!(!ends_terminal("Summary of deliberations"));
+        assert!(ends_with_colon("as follows: "));
+    }
+}

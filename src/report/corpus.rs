@@ -1,0 +1,340 @@
+//! Renderers for the corpus commands: `docs`, `show`, `units`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::style::{wrap, Style};
+use crate::cli::Config;
+use crate::parse::{Footnote, ParsedDoc, Unit, UnitKind};
+
+/// JSON view of a unit (documented in README, "units").
+#[derive(Debug, Serialize)]
+pub struct UnitView<'a> {
+    /// Canonical citation `DOC:PATH`.
+    pub id: String,
+    /// Document id.
+    pub doc: &'a str,
+    /// Path inside the document (`13(e)`).
+    pub path: String,
+    /// paragraph, item, subitem, bullet, list_line, list_item.
+    pub kind: &'static str,
+    /// The unit's year.
+    pub year: Option<u16>,
+    /// Heading path, outermost first.
+    pub section: &'a [String],
+    /// Clean text.
+    pub text: &'a str,
+    /// Footnotes the unit cites.
+    pub footnotes: &'a [Footnote],
+    /// UN-style citation (`rpm2019, para. 13 (e)`).
+    pub un_citation: String,
+    /// Line in the document body where the unit starts.
+    pub line: usize,
+}
+
+impl<'a> UnitView<'a> {
+    /// The view of one unit.
+    pub fn new(u: &'a Unit) -> Self {
+        UnitView {
+            id: u.id.to_string(),
+            doc: &u.id.doc,
+            path: u.id.path.to_string(),
+            kind: u.kind.as_str(),
+            year: u.year,
+            section: &u.section,
+            text: &u.text,
+            footnotes: &u.footnotes,
+            un_citation: u.un_style(),
+            line: u.line,
+        }
+    }
+}
+
+/// JSON view of a document for `docs` (documented in README).
+#[derive(Debug, Serialize)]
+pub struct DocView<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// Year.
+    pub year: Option<u16>,
+    /// Date.
+    pub date: Option<&'a str>,
+    /// Title.
+    pub title: Option<&'a str>,
+    /// Meeting.
+    pub meeting: Option<&'a str>,
+    /// Venue.
+    pub venue: Option<&'a str>,
+    /// Kind of document.
+    pub kind: Option<&'a str>,
+    /// Authority of its language.
+    pub authority: Option<&'static str>,
+    /// Numbered paragraphs.
+    pub paragraphs: usize,
+    /// Lettered recommendations.
+    pub recommendations: usize,
+    /// All units.
+    pub units: usize,
+    /// True when accord numbered the paragraphs itself.
+    pub numbered_by_accord: bool,
+}
+
+/// Lettered items that a paragraph introduces as recommendations ("The
+/// following recommendations ... were identified:").
+pub fn recommendation_count(doc: &ParsedDoc) -> usize {
+    doc.units
+        .iter()
+        .filter(|u| u.kind == UnitKind::Item)
+        .filter(|u| {
+            doc.unit(&u.id.path.paragraph())
+                .is_some_and(|p| p.text.to_lowercase().contains("recommend"))
+        })
+        .count()
+}
+
+/// Views for `docs --format json`.
+pub fn docs_json<'a>(docs: &[&'a ParsedDoc]) -> Vec<DocView<'a>> {
+    docs.iter()
+        .map(|d| DocView {
+            id: &d.meta.id,
+            year: d.meta.year,
+            date: d.meta.date.as_deref(),
+            title: d.meta.title.as_deref(),
+            meeting: d.meta.meeting.as_deref(),
+            venue: d.meta.venue.as_deref(),
+            kind: d.meta.kind.as_deref(),
+            authority: d.meta.authority.map(|a| a.as_str()),
+            paragraphs: d.paragraph_count(),
+            recommendations: recommendation_count(d),
+            units: d.units.len(),
+            numbered_by_accord: d.numbered_by_accord,
+        })
+        .collect()
+}
+
+/// `docs` as a table.
+pub fn docs_text(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    let idw = docs
+        .iter()
+        .map(|d| d.meta.id.len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let head = format!("{:idw$}  YEAR  DATE        PARAS  RECS  UNITS  TITLE", "ID");
+    writeln!(out, "{}", st.heading(&head))?;
+    for d in docs {
+        let year = d.meta.year.map_or("-".to_string(), |y| y.to_string());
+        let date = d.meta.date.as_deref().unwrap_or("-");
+        let line = format!(
+            "{:idw$}  {:4}  {:10}  {:5}  {:4}  {:5}  ",
+            d.meta.id,
+            year,
+            date,
+            d.paragraph_count(),
+            recommendation_count(d),
+            d.units.len()
+        );
+        let room = config.width.saturating_sub(line.chars().count()).max(10);
+        let title = d.meta.title.as_deref().unwrap_or("");
+        writeln!(out, "{}{}", st.id(&line), truncate(title, room))?;
+    }
+    Ok(())
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// `units` as text: one tab-separated line per unit (citation, kind, year,
+/// text), for grep and cut.
+pub fn units_text(units: &[&Unit], config: &Config, out: &mut dyn Write) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    for u in units {
+        let year = u.year.map_or("-".to_string(), |y| y.to_string());
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            st.id(&u.id.to_string()),
+            u.kind.as_str(),
+            year,
+            u.text
+        )?;
+    }
+    Ok(())
+}
+
+/// Views for `units --format json`.
+pub fn units_json<'a>(units: &[&'a Unit]) -> Vec<UnitView<'a>> {
+    units.iter().map(|u| UnitView::new(u)).collect()
+}
+
+/// A unit and the units nested in it (a paragraph's items and bullets, an
+/// item's roman sub-items), in document order.
+pub fn family<'a>(doc: &'a ParsedDoc, unit: &'a Unit) -> Vec<&'a Unit> {
+    let p = unit.id.path;
+    doc.units
+        .iter()
+        .filter(|u| {
+            let q = u.id.path;
+            q.para == p.para
+                && (p.sub.is_none() || q.sub == p.sub)
+                && (p.letter.is_none() || q.letter == p.letter)
+                && (p.roman.is_none() || q.roman == p.roman)
+        })
+        .collect()
+}
+
+/// `show DOC:PATH`: the unit with its heading path and footnotes, then
+/// any units nested in it.
+pub fn show_unit_text(
+    doc: &ParsedDoc,
+    family: &[&Unit],
+    config: &Config,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    let Some(head) = family.first() else {
+        return Ok(());
+    };
+    let year = head.year.map_or(String::new(), |y| format!(" · {y}"));
+    writeln!(
+        out,
+        "{}  {}",
+        st.id(&head.id.to_string()),
+        st.dim(&format!(
+            "{} · {}{}",
+            head.un_style(),
+            head.kind.as_str(),
+            year
+        ))
+    )?;
+    if let Some(t) = &doc.meta.title {
+        writeln!(out, "{}", st.dim(&truncate(t, config.width)))?;
+    }
+    if !head.section.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            st.dim(&wrap(&head.section_path(), config.width, "§ ", "  "))
+        )?;
+    }
+    writeln!(out)?;
+    for (i, u) in family.iter().enumerate() {
+        if i == 0 {
+            writeln!(out, "{}", wrap(&u.text, config.width, "  ", "  "))?;
+        } else {
+            let label = child_label(u);
+            let indent = " ".repeat(label.chars().count() + 3);
+            writeln!(
+                out,
+                "{}",
+                wrap(&u.text, config.width, &format!("  {label} "), &indent)
+            )?;
+        }
+    }
+    let notes: Vec<&Footnote> = family.iter().flat_map(|u| u.footnotes.iter()).collect();
+    if !notes.is_empty() {
+        writeln!(out)?;
+        for n in notes {
+            let mark = format!("  [{}] ", n.mark);
+            let indent = " ".repeat(mark.chars().count());
+            writeln!(
+                out,
+                "{}",
+                st.dim(&wrap(&n.text, config.width, &mark, &indent))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The last part of a unit's path, as printed in the document: `(e)`,
+/// `(iv)`, `-`, `5.`.
+fn child_label(u: &Unit) -> String {
+    let p = u.id.path;
+    match u.kind {
+        UnitKind::Subitem => format!("({})", crate::parse::roman_string(p.roman.unwrap_or(0))),
+        UnitKind::Item | UnitKind::ListItem => format!("({})", p.letter.unwrap_or('?')),
+        UnitKind::Bullet => "-".into(),
+        UnitKind::ListLine => format!("{}.", p.sub.unwrap_or(0)),
+        UnitKind::Paragraph => format!("{}.", p.para),
+    }
+}
+
+/// `show DOC`: the document with its headings, every unit under its path.
+pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    let m = &doc.meta;
+    writeln!(out, "{}", st.id(&m.id))?;
+    if let Some(t) = &m.title {
+        writeln!(out, "{}", st.heading(&wrap(t, config.width, "", "")))?;
+    }
+    let facts: Vec<String> = [
+        m.meeting.clone(),
+        m.venue.clone(),
+        m.date.clone(),
+        m.authority.map(|a| a.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !facts.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            st.dim(&wrap(&facts.join(" · "), config.width, "", ""))
+        )?;
+    }
+    let mut prev: &[String] = &[];
+    for u in &doc.units {
+        if u.section != prev {
+            let common = u
+                .section
+                .iter()
+                .zip(prev)
+                .take_while(|(a, b)| a == b)
+                .count();
+            for (depth, h) in u.section.iter().enumerate().skip(common) {
+                writeln!(out)?;
+                let indent = "  ".repeat(depth);
+                writeln!(
+                    out,
+                    "{}",
+                    st.heading(&wrap(h, config.width, &indent, &indent))
+                )?;
+            }
+            prev = &u.section;
+        }
+        writeln!(out)?;
+        let label = format!("{} ", u.id.path);
+        let indent = " ".repeat(label.chars().count());
+        let body = wrap(&u.text, config.width, &label, &indent);
+        let (first, rest) = body.split_at(label.len().min(body.len()));
+        writeln!(out, "{}{}", st.id(first), rest)?;
+        for n in &u.footnotes {
+            let mark = format!("{indent}[{}] ", n.mark);
+            writeln!(
+                out,
+                "{}",
+                st.dim(&wrap(&n.text, config.width, &mark, &indent))
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! Rendering: every output format is a function from the values the
+//! pipeline produces to an `io::Write`. Nothing here computes results, and
+//! only this module knows about colour (owo-colors) or output shapes.
+//!
+//! JSON goes through view types made for output (`serde::Serialize`), so
+//! that internal types can change without breaking users' jq scripts. The
+//! shapes are documented in README.md.
+
+pub mod corpus;
+pub mod json;
+pub mod style;
