@@ -15,7 +15,7 @@ pub(crate) enum Kind {
     /// `---`, `***`, `___`: a page or section rule.
     Rule,
     /// A line with tab-separated cells: table of contents, list of documents.
-    Table,
+    Table(String),
     /// A line that can only be a heading: `# ...`, a wholly bold line, or a
     /// segment of glued headings. `text` is cleaned.
     Heading(String),
@@ -86,12 +86,12 @@ fn classify_one(t: &str) -> Kind {
     }
     if let Some((n, rest)) = numbered(t) {
         if rest.contains('\t') && rest.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
-            return Kind::Table;
+            return Kind::Table(t.replace('\t', " "));
         }
         return Kind::Numbered(n, rest.to_string());
     }
     if t.contains('\t') {
-        return Kind::Table;
+        return Kind::Table(t.replace('\t', " "));
     }
     let (bulleted, after_bullet) = match bullet(t) {
         Some(rest) => (true, rest),
@@ -303,7 +303,10 @@ mod tests {
             classify_one("**Summary of deliberations**"),
             Kind::Heading("Summary of deliberations".into())
         );
-        assert_eq!(classify_one("I. Introduction\t2"), Kind::Table);
+        assert_eq!(
+            classify_one("I. Introduction\t2"),
+            Kind::Table("I. Introduction 2".into())
+        );
         assert_eq!(classify_one("---"), Kind::Rule);
         assert_eq!(
             classify_one("2019. A year"),

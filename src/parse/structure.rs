@@ -378,9 +378,9 @@ impl State<'_> {
             }
             Kind::Footnote(mark, rest) => self.footnote(line.no, mark, rest),
             Kind::Rule => self.owner = Owner::None,
-            Kind::Table => {
+            Kind::Table(t) => {
                 self.stack.clear();
-                self.skip(line.no, &table_text(line), SkipReason::Table);
+                self.skip(line.no, t, SkipReason::Table);
             }
             Kind::Lettered(label, rest) => {
                 self.stack.clear();
@@ -401,7 +401,7 @@ impl State<'_> {
         match &line.kind {
             Kind::Blank => {}
             Kind::Rule => self.owner = Owner::None,
-            Kind::Table => self.skip(line.no, &table_text(line), SkipReason::Table),
+            Kind::Table(t) => self.skip(line.no, t, SkipReason::Table),
             Kind::Heading(t) => self.push_heading(t.clone()),
             Kind::Footnote(mark, rest) => self.footnote(line.no, mark, rest),
             Kind::Numbered(n, rest) => self.numbered(*n, rest, line.no, next),
@@ -454,7 +454,9 @@ impl State<'_> {
             self.units[p].last_letter = None;
         } else if is_para {
             self.start_paragraph(n, rest, no);
-        } else if hl {
+        } else if hl || (n < expected && !ends_terminal(&c)) {
+            // A number running backwards is never a paragraph: a section
+            // heading, however long.
             self.push_heading(format!("{n}. {c}"));
         } else {
             // A number that fits nowhere: keep the words with the unit above.
@@ -556,7 +558,14 @@ impl State<'_> {
         let c = clean(t).text;
         match self.cur {
             Some(u) => {
-                if starts_lower(t) || !ends_terminal(&self.units[u].text) || !heading_like(&c, 200)
+                // `A. Title` / `IV. Title`: section numbering is a heading even
+                // when the unit above stops mid-sentence (a list of names).
+                let numbered_heading = heading_level(&c).0 <= 2 && heading_like(&c, 300);
+                if numbered_heading {
+                    self.push_heading(c);
+                } else if starts_lower(t)
+                    || !ends_terminal(&self.units[u].text)
+                    || !heading_like(&c, 200)
                 {
                     self.append(u, t, no);
                 } else {
@@ -614,13 +623,6 @@ impl State<'_> {
             skipped,
             numbered_by_accord,
         }
-    }
-}
-
-fn table_text(line: &Line) -> String {
-    match &line.kind {
-        Kind::Numbered(n, rest) => format!("{n}. {rest}"),
-        _ => String::new(),
     }
 }
 
@@ -722,8 +724,8 @@ fn unnumbered(meta: &DocMeta, lines: &[Line]) -> ParsedDoc {
                 st.footnote(line.no, mark, rest);
                 continue;
             }
-            Kind::Table => {
-                st.skip(line.no, &table_text(line), SkipReason::Table);
+            Kind::Table(t) => {
+                st.skip(line.no, t, SkipReason::Table);
                 continue;
             }
             Kind::Bullet(rest) if st.para.is_some() && !st.heading_since => {
