@@ -178,7 +178,7 @@ impl ParsedDoc {
                     (Some(a), Some(b)) => (a as i64 - b as i64).unsigned_abs(),
                     _ => 0,
                 };
-                (para_gap * 100 + (2 - same_shape) * 10 + letter_gap, u)
+                (para_gap * 1000 + (2 - same_shape) * 100 + letter_gap, u)
             })
             .collect();
         v.sort_by_key(|(d, u)| (*d, u.line));
