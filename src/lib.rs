@@ -10,6 +10,8 @@
 //!   built into the binary, and loading the documents a user brings;
 //! * [`parse`]: document text to citable [`parse::Unit`]s
 //!   (`rpm2019:13(e)`, `thematic2021-2024:160-2`);
+//! * [`align`]: which older unit each newer unit comes from
+//!   ([`align::Alignment`]);
 //! * [`report`]: renderers that write those values as text or JSON.
 //!
 //! ```
@@ -22,11 +24,14 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod align;
 pub mod cli;
 pub mod corpus;
 mod error;
+pub mod evaluate;
 pub mod parse;
 pub mod report;
+pub mod synth;
 
 use rayon::prelude::*;
 
@@ -75,6 +80,32 @@ impl Library {
     pub fn side(&self, spec: &str) -> Result<Vec<&ParsedDoc>> {
         let docs = Side::new(spec).resolve(&self.corpus)?;
         docs.iter().map(|d| self.doc(&d.meta.id)).collect()
+    }
+
+    /// Every unit of every document, in corpus order.
+    pub fn all_units(&self) -> Vec<&Unit> {
+        self.docs.iter().flat_map(|d| d.units.iter()).collect()
+    }
+
+    /// The units of a side, in document order.
+    pub fn side_units(&self, spec: &str) -> Result<Vec<&Unit>> {
+        Ok(self
+            .side(spec)?
+            .into_iter()
+            .flat_map(|d| d.units.iter())
+            .collect())
+    }
+
+    /// Aligns two sides (`rpm2019`, `2025`, `a,b`, `all`), with IDF over the
+    /// whole library.
+    pub fn align(
+        &self,
+        old: &str,
+        new: &str,
+        opts: &align::AlignOptions,
+    ) -> Result<align::Alignment> {
+        let (old, new) = (self.side_units(old)?, self.side_units(new)?);
+        Ok(align::Scope::new(self.all_units()).align(&old, &new, opts))
     }
 
     /// The unit a citation names, in any accepted spelling

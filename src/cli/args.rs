@@ -98,4 +98,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: OutputFormat,
     },
+    /// Align two sides: where each newer unit's language came from.
+    #[command(
+        after_help = "Sides are document ids, years (every document of that year), comma lists or `all`.\n\nExamples:\n  accord align 2019 2025\n  accord align rpm2019 congress2021-item4 --explain\n  accord align 2019 2025 --format json | jq '.links[] | select(.relation == \"reworded\")'"
+    )]
+    Align {
+        /// The older side.
+        old: String,
+        /// The newer side.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+        /// Show links scoring at least S (default: the measured related threshold).
+        #[arg(long, value_name = "S")]
+        min_score: Option<f64>,
+        /// Show why: the longest shared phrases and the parts of each score.
+        #[arg(long)]
+        explain: bool,
+    },
 }

@@ -119,6 +119,38 @@ pub fn dispatch(
                 }
             }
         }
+        Command::Align {
+            old,
+            new,
+            format,
+            min_score,
+            explain,
+        } => {
+            let opts = align_options(min_score)?;
+            let al = lib.align(&old, &new, &opts)?;
+            match format {
+                OutputFormat::Text => report::align::text(lib, &al, explain, config, out)?,
+                OutputFormat::Json => {
+                    report::json::write(out, &report::align::json(lib, &al, explain))?
+                }
+            }
+        }
     }
     Ok(exit::SUCCESS)
+}
+
+/// Alignment options from `--min-score`.
+fn align_options(min_score: Option<f64>) -> Result<crate::align::AlignOptions> {
+    let mut opts = crate::align::AlignOptions::default();
+    if let Some(s) = min_score {
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&s),
+            crate::Error::Usage(format!(
+                "--min-score {s} is out of range: give a score from 0 to 1"
+            ))
+        );
+        opts.related = s;
+        opts.reworded = opts.reworded.max(s);
+    }
+    Ok(opts)
 }

@@ -152,7 +152,7 @@ fn footnote_def(t: &str) -> Option<(String, &str)> {
 fn numbered(t: &str) -> Option<(u32, &str)> {
     let t2 = t.strip_prefix("**").unwrap_or(t);
     let digits = t2.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits == 0 || digits > 4 {
+    if digits == 0 || digits > 6 {
         return None;
     }
     let rest = t2[digits..].strip_prefix('.')?;

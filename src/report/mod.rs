@@ -6,6 +6,7 @@
 //! that internal types can change without breaking users' jq scripts. The
 //! shapes are documented in README.md.
 
+pub mod align;
 pub mod corpus;
 pub mod json;
 pub mod style;

@@ -1,0 +1,188 @@
+//! Pair similarity: what drafters read as sameness, in one score in 0..1.
+//!
+//! Three word-level measures make the score:
+//!
+//! * `cosine`: TF-IDF cosine over stemmed content words. Robust to
+//!   inflection and word order; rare words count more than "crime" or
+//!   "justice", so boilerplate shared by every report weighs little.
+//! * `containment`: the share of the *shorter* unit's vocabulary (IDF mass)
+//!   found in the longer one, shrunk when the shorter unit says little. This
+//!   is what links a one-line recommendation to the long paragraph it was
+//!   distilled from, where cosine is diluted by length.
+//! * `phrases`: shared adjacent stem pairs ("culture lawful",
+//!   "triple planetary"), over the smaller set: reused wording, not just
+//!   reused topic.
+//!
+//! A fourth, character-level measure (`chars`: Sørensen–Dice over character
+//! bigrams, from strsim) adds a bonus for near-verbatim reuse with spelling
+//! or punctuation variants ("people-centred" / "people-centered"). It is
+//! computed only for pairs of comparable length that already share much of
+//! their wording: between unrelated texts of paragraph length it sits at
+//! 0.5-0.7 simply because English shares character pairs, so it would add
+//! noise, and cost, everywhere else.
+//!
+//! The weights favour the two length-robust measures because most reuse in
+//! these documents is distillation (long paragraph to short bullet) rather
+//! than verbatim copying; the thresholds that turn a score into a relation
+//! are in [`super::AlignOptions`].
+
+use serde::Serialize;
+
+use super::text::Features;
+
+/// The parts of a pair's score, each in 0..1.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct ScoreParts {
+    /// TF-IDF cosine of stemmed content words.
+    pub cosine: f64,
+    /// Share of the shorter unit's vocabulary found in the other.
+    pub containment: f64,
+    /// Shared word pairs over the smaller set.
+    pub phrases: f64,
+    /// Character-bigram Dice of the normalised texts, where computed.
+    pub chars: Option<f64>,
+    /// Sentence-embedding cosine, when paraphrase matching is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub semantic: Option<f64>,
+}
+
+/// Weights of cosine, containment and phrases (they sum to 1).
+pub const WEIGHTS: [f64; 3] = [0.40, 0.35, 0.25];
+
+/// Largest share of the remaining distance to 1 the verbatim bonus closes.
+const VERBATIM_BONUS: f64 = 0.25;
+
+/// Word-level score from which `chars` is computed.
+const CHARS_FROM: f64 = 0.30;
+
+/// IDF mass at which containment counts half: about two distinctive words.
+const CONTAINMENT_SHRINK: f32 = 6.0;
+
+impl ScoreParts {
+    /// The word-level score: the weighted sum of cosine, containment and
+    /// phrases.
+    pub fn words(&self) -> f64 {
+        WEIGHTS[0] * self.cosine + WEIGHTS[1] * self.containment + WEIGHTS[2] * self.phrases
+    }
+
+    /// The lexical score: the word-level score plus the near-verbatim bonus
+    /// (Dice above 0.7 closes up to a quarter of the distance to 1).
+    pub fn lexical(&self) -> f64 {
+        let w = self.words();
+        let verbatim = self
+            .chars
+            .map_or(0.0, |c| ((c - 0.7) / 0.3).clamp(0.0, 1.0));
+        w + VERBATIM_BONUS * verbatim * (1.0 - w)
+    }
+}
+
+/// Sum of `f(weight_a, weight_b)` over the terms two sorted vectors share.
+fn merge_terms(a: &[(u32, f32)], b: &[(u32, f32)], mut f: impl FnMut(u32, f32, f32)) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                f(a[i].0, a[i].1, b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+}
+
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Scores a pair of units from their features (word-level measures; see
+/// [`add_chars`] for the character measure).
+pub fn score(a: &Features, b: &Features, idf: &[f32]) -> ScoreParts {
+    let mut dot = 0.0f32;
+    let mut shared_mass = 0.0f32;
+    merge_terms(&a.terms, &b.terms, |t, wa, wb| {
+        dot += wa * wb;
+        shared_mass += idf[t as usize];
+    });
+    let cosine = if a.norm > 0.0 && b.norm > 0.0 {
+        (dot / (a.norm * b.norm)).min(1.0)
+    } else {
+        0.0
+    };
+    let small = a.mass.min(b.mass);
+    let containment = if small > 0.0 {
+        (shared_mass / small).min(1.0) * (small / (small + CONTAINMENT_SHRINK))
+    } else {
+        0.0
+    };
+    let fewer = a.shingles.len().min(b.shingles.len());
+    let phrases = shared_count(&a.shingles, &b.shingles) as f64 / (fewer as f64 + 3.0);
+    ScoreParts {
+        cosine: f64::from(cosine),
+        containment: f64::from(containment),
+        phrases,
+        chars: None,
+        semantic: None,
+    }
+}
+
+/// Adds the character measure where it can matter: pairs of comparable
+/// length whose word-level score is already [`CHARS_FROM`] or more.
+pub fn add_chars(parts: &mut ScoreParts, a: &Features, b: &Features) {
+    let (la, lb) = (a.normalized.len(), b.normalized.len());
+    if parts.words() >= CHARS_FROM && la.min(lb) * 2 >= la.max(lb) && la > 0 {
+        parts.chars = Some(strsim::sorensen_dice(&a.normalized, &b.normalized));
+    }
+}
+
+/// Cosine of two feature vectors (used for context tie-breaks).
+pub fn cosine(a: &Features, b: &Features) -> f64 {
+    let mut dot = 0.0f32;
+    merge_terms(&a.terms, &b.terms, |_, wa, wb| dot += wa * wb);
+    if a.norm > 0.0 && b.norm > 0.0 {
+        f64::from(dot / (a.norm * b.norm))
+    } else {
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::featurize;
+    use super::*;
+
+    #[test]
+    fn a_short_unit_inside_a_long_one_scores_on_containment() {
+        let long = "Many speakers highlighted the importance of rehabilitation and reintegration of offenders and shared national experiences in that regard. Several speakers noted the need for a multi-stakeholder approach in that effort.";
+        let short = "Many speakers underlined the need for initiatives in support of rehabilitation and reintegration of offenders.";
+        let other = "Speakers discussed procedural safeguards to uphold children's rights, such as video recording of interviews.";
+        let (v, f) = featurize(&[long, short, other, "crime", "justice"]);
+        let s = score(&f[0], &f[1], &v.idf);
+        let o = score(&f[2], &f[1], &v.idf);
+        assert!(s.containment > s.cosine, "{s:?}");
+        assert!(s.lexical() > o.lexical() + 0.2, "{s:?} vs {o:?}");
+    }
+
+    #[test]
+    fn identical_texts_score_one() {
+        let t = "Strengthen the role of the Commission on Crime Prevention and Criminal Justice.";
+        let (v, f) = featurize(&[t, t, "unrelated words entirely"]);
+        let mut s = score(&f[0], &f[1], &v.idf);
+        add_chars(&mut s, &f[0], &f[1]);
+        assert!((s.cosine - 1.0).abs() < 1e-6 && (s.chars.unwrap() - 1.0).abs() < 1e-9);
+        assert!(s.lexical() > 0.9, "{s:?}");
+    }
+}

@@ -1,0 +1,166 @@
+//! Evaluation of alignment against hand-labelled pairs, in the format of
+//! `shared/eval-dev/` (`{"a": doc, "b": doc, "items": [{"b": unit, "same":
+//! [...], "related": [...], "new": bool}]}`).
+//!
+//! Two figures: **P@1**, the share of newer units labelled with `same`
+//! counterparts whose backbone link (or, failing that, best link) points to
+//! one of them; **novelty**, the share of units labelled `new` that get no
+//! identical/reworded link.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::align::{AlignOptions, Scope};
+use crate::corpus::Corpus;
+use crate::parse::Citation;
+use crate::Library;
+
+#[derive(Debug, Deserialize)]
+struct LabelFile {
+    a: String,
+    b: String,
+    items: Vec<Item>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Item {
+    b: String,
+    same: Vec<String>,
+    #[serde(default)]
+    new: bool,
+}
+
+/// Figures for one labelled file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// File name.
+    pub name: String,
+    /// Units labelled with `same` counterparts.
+    pub same_total: usize,
+    /// Of those, units whose backbone/best link is one of them.
+    pub same_hit: usize,
+    /// Units labelled `new`.
+    pub new_total: usize,
+    /// Of those, units with no identical/reworded link.
+    pub new_ok: usize,
+    /// One line per miss, for reading.
+    pub misses: Vec<String>,
+}
+
+/// Figures over a folder of labelled files.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Per file.
+    pub files: Vec<FileReport>,
+    /// P@1 over all files.
+    pub precision_at_1: f64,
+    /// Novelty over all files.
+    pub novelty: f64,
+}
+
+/// Evaluates every `*.json` file in `dir` against the seed corpus.
+pub fn evaluate_dir(dir: &Path, opts: &AlignOptions) -> Result<Report, String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    let lib = Library::new(Corpus::seeds());
+    let scope = Scope::new(lib.all_units());
+    let mut files = Vec::new();
+    for path in paths {
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let labels: LabelFile =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        files.push(evaluate_file(&lib, &scope, &labels, opts, &path)?);
+    }
+    let sum = |f: fn(&FileReport) -> usize| files.iter().map(f).sum::<usize>() as f64;
+    Ok(Report {
+        precision_at_1: sum(|f| f.same_hit) / sum(|f| f.same_total).max(1.0),
+        novelty: sum(|f| f.new_ok) / sum(|f| f.new_total).max(1.0),
+        files,
+    })
+}
+
+fn evaluate_file(
+    lib: &Library,
+    scope: &Scope,
+    labels: &LabelFile,
+    opts: &AlignOptions,
+    path: &Path,
+) -> Result<FileReport, String> {
+    let a = lib.doc(&labels.a).map_err(|e| e.to_string())?;
+    let b = lib.doc(&labels.b).map_err(|e| e.to_string())?;
+    let labelled: Vec<Citation> = labels
+        .items
+        .iter()
+        .map(|i| Citation::parse(&i.b).map_err(|e| e.to_string()))
+        .collect::<Result<_, _>>()?;
+    // Within one document, the older side is what precedes the first
+    // labelled unit and the newer side is the rest.
+    let (old, new): (Vec<_>, Vec<_>) = if labels.a == labels.b {
+        let first = b
+            .units
+            .iter()
+            .position(|u| labelled.contains(&u.id))
+            .ok_or("no labelled unit found")?;
+        (
+            a.units[..first].iter().collect(),
+            b.units[first..].iter().collect(),
+        )
+    } else {
+        (a.units.iter().collect(), b.units.iter().collect())
+    };
+    let al = scope.align(&old, &new, opts);
+    let mut r = FileReport {
+        name: path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into(),
+        same_total: 0,
+        same_hit: 0,
+        new_total: 0,
+        new_ok: 0,
+        misses: Vec::new(),
+    };
+    for (item, cite) in labels.items.iter().zip(&labelled) {
+        let backbone = al.backbone_of_new(cite);
+        if !item.same.is_empty() {
+            r.same_total += 1;
+            let best = backbone.or_else(|| {
+                al.links_of_new(cite)
+                    .max_by(|x, y| x.score.total_cmp(&y.score).then(y.old.cmp(&x.old)))
+            });
+            match best {
+                Some(l) if item.same.contains(&l.old.to_string()) => r.same_hit += 1,
+                Some(l) => r.misses.push(format!(
+                    "{cite}: got {} ({} {:.3}), labelled same {:?}",
+                    l.old,
+                    l.relation.as_str(),
+                    l.score,
+                    item.same
+                )),
+                None => r
+                    .misses
+                    .push(format!("{cite}: no link, labelled same {:?}", item.same)),
+            }
+        }
+        if item.new {
+            r.new_total += 1;
+            match backbone {
+                None => r.new_ok += 1,
+                Some(l) => r.misses.push(format!(
+                    "{cite}: labelled new, got {} {} {:.3}",
+                    l.relation.as_str(),
+                    l.old,
+                    l.score
+                )),
+            }
+        }
+    }
+    Ok(r)
+}

@@ -1,0 +1,206 @@
+//! Renderers for `align`: one line per newer unit, the dropped older
+//! units, a summary; or the documented JSON.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::style::{wrap, Style};
+use crate::align::{explain, Alignment, Link, Relation, ScoreParts, Summary};
+use crate::cli::Config;
+use crate::parse::Citation;
+use crate::Library;
+
+/// JSON view of a link.
+#[derive(Debug, Serialize)]
+pub struct LinkView<'a> {
+    /// Older unit.
+    pub old: &'a Citation,
+    /// Newer unit.
+    pub new: &'a Citation,
+    /// Combined score.
+    pub score: f64,
+    /// identical, reworded, related.
+    pub relation: Relation,
+    /// The parts of the score.
+    pub parts: ScoreParts,
+    /// With `--explain`: the longest phrases the two share.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared_phrases: Option<Vec<String>>,
+}
+
+/// JSON view of an alignment (documented in README).
+#[derive(Debug, Serialize)]
+pub struct AlignmentView<'a> {
+    /// Documents of the older side.
+    pub old: &'a [String],
+    /// Documents of the newer side.
+    pub new: &'a [String],
+    /// Links by newer citation, then relation and score.
+    pub links: Vec<LinkView<'a>>,
+    /// Newer units with no link.
+    pub new_units: &'a [Citation],
+    /// Older units with no link.
+    pub dropped_units: &'a [Citation],
+    /// Counts.
+    pub summary: Summary,
+}
+
+fn phrases(lib: &Library, l: &Link) -> Vec<String> {
+    match (lib.unit(&l.old.to_string()), lib.unit(&l.new.to_string())) {
+        (Ok(o), Ok(n)) => explain::shared_phrases(&o.text, &n.text, 3, 3),
+        _ => Vec::new(),
+    }
+}
+
+/// The JSON view; `explain` adds the shared phrases.
+pub fn json<'a>(lib: &Library, al: &'a Alignment, explain: bool) -> AlignmentView<'a> {
+    AlignmentView {
+        old: &al.old_docs,
+        new: &al.new_docs,
+        links: al
+            .links
+            .iter()
+            .map(|l| LinkView {
+                old: &l.old,
+                new: &l.new,
+                score: l.score,
+                relation: l.relation,
+                parts: l.parts,
+                shared_phrases: explain.then(|| phrases(lib, l)),
+            })
+            .collect(),
+        new_units: &al.new_units,
+        dropped_units: &al.dropped_units,
+        summary: al.summary(),
+    }
+}
+
+fn relation_style(st: &Style, r: &str) -> String {
+    if !st.color {
+        return r.to_string();
+    }
+    use owo_colors::OwoColorize;
+    match r {
+        "identical" => r.dimmed().to_string(),
+        "reworded" => r.yellow().to_string(),
+        "related" => r.blue().to_string(),
+        "new" => r.green().bold().to_string(),
+        _ => r.red().to_string(),
+    }
+}
+
+/// The summary sentence.
+pub fn summary_line(s: &Summary) -> String {
+    format!(
+        "{} carried over verbatim, {} reworded, {} related only, {} new; {} older units dropped",
+        s.identical, s.reworded, s.related, s.new, s.dropped
+    )
+}
+
+/// Text output.
+pub fn text(
+    lib: &Library,
+    al: &Alignment,
+    explain: bool,
+    config: &Config,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    writeln!(
+        out,
+        "{}",
+        st.heading(&format!(
+            "{}  ->  {}",
+            al.old_docs.join(", "),
+            al.new_docs.join(", ")
+        ))
+    )?;
+    let w = al
+        .new_order
+        .iter()
+        .map(|c| c.to_string().len())
+        .max()
+        .unwrap_or(10);
+    for cite in &al.new_order {
+        let links: Vec<&Link> = al.links_of_new(cite).collect();
+        let id = format!("{:w$}", cite.to_string());
+        let Some(first) = links.first() else {
+            writeln!(out, "{}  {}", st.id(&id), relation_style(&st, "new      "))?;
+            continue;
+        };
+        let rel = format!("{:9}", first.relation.as_str());
+        let olds: Vec<String> = links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == 0 {
+                    l.old.to_string()
+                } else {
+                    format!("{} ({:.2})", l.old, l.score)
+                }
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}  {} {:.3}  <- {}",
+            st.id(&id),
+            relation_style(&st, &rel),
+            first.score,
+            olds.join(", ")
+        )?;
+        if explain {
+            for l in &links {
+                let p = l.parts;
+                let sem = p
+                    .semantic
+                    .map_or(String::new(), |s| format!(", semantic {s:.2}"));
+                writeln!(
+                    out,
+                    "{}",
+                    st.dim(&format!(
+                        "    {} {:.3}: cosine {:.2}, containment {:.2}, phrases {:.2}, chars {}{sem}",
+                        l.old,
+                        l.score,
+                        p.cosine,
+                        p.containment,
+                        p.phrases,
+                        p.chars.map_or("-".to_string(), |c| format!("{c:.2}"))
+                    ))
+                )?;
+                let shared = phrases(lib, l);
+                if !shared.is_empty() {
+                    let quoted: Vec<String> = shared.iter().map(|s| format!("“{s}”")).collect();
+                    writeln!(
+                        out,
+                        "{}",
+                        st.dim(&wrap(
+                            &quoted.join(" · "),
+                            config.width,
+                            "      shared: ",
+                            "        "
+                        ))
+                    )?;
+                }
+            }
+        }
+    }
+    if !al.dropped_units.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            st.heading("Dropped (no successor in the newer side):")
+        )?;
+        let list: Vec<String> = al.dropped_units.iter().map(|c| c.to_string()).collect();
+        writeln!(out, "{}", wrap(&list.join(", "), config.width, "  ", "  "))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", summary_line(&al.summary()))?;
+    for n in &al.notes {
+        writeln!(out, "{}", st.dim(&format!("note: {n}")))?;
+    }
+    Ok(())
+}
