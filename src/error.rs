@@ -25,12 +25,12 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// Writing output failed.
-    #[error("cannot write '{path}': {source}")]
+    #[error("cannot write '{path}': {cause}")]
     Write {
         /// The file.
         path: String,
         /// The underlying error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 

@@ -104,8 +104,19 @@ impl Library {
         new: &str,
         opts: &align::AlignOptions,
     ) -> Result<align::Alignment> {
+        self.align_with(old, new, opts, &align::NoProgress)
+    }
+
+    /// [`Library::align`], reporting progress.
+    pub fn align_with(
+        &self,
+        old: &str,
+        new: &str,
+        opts: &align::AlignOptions,
+        progress: &dyn align::Progress,
+    ) -> Result<align::Alignment> {
         let (old, new) = (self.side_units(old)?, self.side_units(new)?);
-        Ok(align::Scope::new(self.all_units()).align(&old, &new, opts))
+        Ok(align::Scope::new(self.all_units()).align_with(&old, &new, opts, progress))
     }
 
     /// The unit a citation names, in any accepted spelling

@@ -187,6 +187,22 @@ impl Alignment {
     }
 }
 
+/// Receives progress of long alignments; the CLI draws a bar on a terminal.
+/// Calls come from several threads.
+pub trait Progress: Sync {
+    /// Work of `total` newer units begins.
+    fn start(&self, _total: u64) {}
+    /// `n` more newer units are done.
+    fn advance(&self, _n: u64) {}
+    /// The work is done.
+    fn finish(&self) {}
+}
+
+/// No progress reporting.
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
 /// Precomputed features of a set of units: build once, align any sides
 /// drawn from it.
 pub struct Scope<'a> {
@@ -227,6 +243,17 @@ impl<'a> Scope<'a> {
 
     /// Aligns two sides. Units not in the scope are ignored.
     pub fn align(&self, old: &[&Unit], new: &[&Unit], opts: &AlignOptions) -> Alignment {
+        self.align_with(old, new, opts, &NoProgress)
+    }
+
+    /// [`Scope::align`], reporting progress.
+    pub fn align_with(
+        &self,
+        old: &[&Unit],
+        new: &[&Unit],
+        opts: &AlignOptions,
+        progress: &dyn Progress,
+    ) -> Alignment {
         let old: Vec<usize> = old
             .iter()
             .filter_map(|u| self.position.get(&u.id).copied())
@@ -239,6 +266,7 @@ impl<'a> Scope<'a> {
             ix.iter().map(|&i| &self.features[i]).collect()
         };
         let (old_f, new_f) = (of(&old), of(&new));
+        progress.start(new.len() as u64);
         let index = index::CandidateIndex::new(&old_f, self.vocab.idf.len());
         let cands = index.candidates(&old_f, &new_f, &self.vocab.idf, opts.max_candidates);
         let capped = cands.iter().filter(|c| c.capped).count();
@@ -281,6 +309,7 @@ impl<'a> Scope<'a> {
                     let o = row[i].0;
                     score::add_chars(&mut row[i].1, old_f[o], nf);
                 }
+                progress.advance(1);
                 row
             })
             .collect();
@@ -406,6 +435,7 @@ impl<'a> Scope<'a> {
             }
             ids
         };
+        progress.finish();
         let mut notes = Vec::new();
         if capped > 0 {
             notes.push(format!(

@@ -183,6 +183,9 @@ mod tests {
         let mut s = score(&f[0], &f[1], &v.idf);
         add_chars(&mut s, &f[0], &f[1]);
         assert!((s.cosine - 1.0).abs() < 1e-6 && (s.chars.unwrap() - 1.0).abs() < 1e-9);
-        assert!(s.lexical() > 0.9, "{s:?}");
+        // Short texts carry less evidence (containment and phrases are
+        // shrunk); the verbatim bonus lifts them, and `align` calls such
+        // pairs identical outright.
+        assert!(s.lexical() > s.words() && s.lexical() > 0.75, "{s:?}");
     }
 }

@@ -117,4 +117,17 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
+    #[command(hide = true)]
+    Synth {
+        /// Paragraphs in the older document.
+        #[arg(long, default_value_t = 100_000)]
+        units: usize,
+        /// Random seed.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Folder to write old.md, new.md and truth.tsv into.
+        #[arg(long, value_name = "DIR")]
+        out: std::path::PathBuf,
+    },
 }

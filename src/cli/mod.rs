@@ -127,7 +127,7 @@ pub fn dispatch(
             explain,
         } => {
             let opts = align_options(min_score)?;
-            let al = lib.align(&old, &new, &opts)?;
+            let al = lib.align_with(&old, &new, &opts, &ProgressBar::new(config, lib))?;
             match format {
                 OutputFormat::Text => report::align::text(lib, &al, explain, config, out)?,
                 OutputFormat::Json => {
@@ -135,8 +135,66 @@ pub fn dispatch(
                 }
             }
         }
+        Command::Synth {
+            units,
+            seed,
+            out: dir,
+        } => {
+            std::fs::create_dir_all(&dir)?;
+            let pair = crate::synth::generate(units, seed);
+            for (name, text) in [
+                ("old.md", &pair.old),
+                ("new.md", &pair.new),
+                ("truth.tsv", &pair.truth_tsv()),
+            ] {
+                report::output::write_atomic(&dir.join(name), text.as_bytes())?;
+            }
+            writeln!(
+                out,
+                "wrote {} and {} paragraphs to {}",
+                units,
+                pair.truth.len(),
+                dir.display()
+            )?;
+        }
     }
     Ok(exit::SUCCESS)
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal and the
+/// corpus is large enough for a wait to be noticeable.
+struct ProgressBar(Option<indicatif::ProgressBar>);
+
+impl ProgressBar {
+    fn new(config: &Config, lib: &Library) -> ProgressBar {
+        let units: usize = lib.docs().iter().map(|d| d.units.len()).sum();
+        ProgressBar((config.progress && units > 20_000).then(indicatif::ProgressBar::hidden))
+    }
+}
+
+impl crate::align::Progress for ProgressBar {
+    fn start(&self, total: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(total);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "aligning {bar:40} {pos}/{len} units ({eta})",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+        }
+    }
+    fn advance(&self, n: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n);
+        }
+    }
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Alignment options from `--min-score`.

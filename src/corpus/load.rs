@@ -49,9 +49,9 @@ impl DocSource {
                 let mut bytes = Vec::new();
                 stdin
                     .read_to_end(&mut bytes)
-                    .map_err(|source| CorpusError::Io {
+                    .map_err(|cause| CorpusError::Io {
                         name: "<stdin>".into(),
-                        source,
+                        cause,
                     })?;
                 let id = self.id.clone().unwrap_or_else(|| "stdin".into());
                 Document::from_bytes(&id, "<stdin>", &bytes, Origin::Stdin)
@@ -84,11 +84,11 @@ fn read_file(path: &Path) -> Result<Vec<u8>, CorpusError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(CorpusError::Missing(path.to_path_buf()))
         }
-        Err(source) => return Err(CorpusError::Io { name, source }),
+        Err(cause) => return Err(CorpusError::Io { name, cause }),
         Ok(m) if m.is_dir() => return Err(CorpusError::IsDirectory(path.to_path_buf())),
         Ok(_) => {}
     }
-    std::fs::read(path).map_err(|source| CorpusError::Io { name, source })
+    std::fs::read(path).map_err(|cause| CorpusError::Io { name, cause })
 }
 
 /// A document id from a file stem: lower-cased, with characters that cannot
@@ -195,19 +195,19 @@ impl Corpus {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(CorpusError::Missing(dir.to_path_buf()))
             }
-            Err(source) => return Err(CorpusError::Io { name, source }),
+            Err(cause) => return Err(CorpusError::Io { name, cause }),
             Ok(m) if !m.is_dir() => return Err(CorpusError::NotADirectory(dir.to_path_buf())),
             Ok(_) => {}
         }
-        let entries = std::fs::read_dir(dir).map_err(|source| CorpusError::Io {
+        let entries = std::fs::read_dir(dir).map_err(|cause| CorpusError::Io {
             name: name.clone(),
-            source,
+            cause,
         })?;
         let mut paths = Vec::new();
         for entry in entries {
-            let entry = entry.map_err(|source| CorpusError::Io {
+            let entry = entry.map_err(|cause| CorpusError::Io {
                 name: name.clone(),
-                source,
+                cause,
             })?;
             let path = entry.path();
             let ext = path

@@ -88,12 +88,12 @@ pub enum CorpusError {
         byte: u8,
     },
     /// Any other I/O failure.
-    #[error("cannot read '{name}': {source}")]
+    #[error("cannot read '{name}': {cause}")]
     Io {
         /// File name or `<stdin>`.
         name: String,
         /// The underlying error.
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     /// A front-matter block that cannot be understood.
     #[error("'{name}', front matter line {line}: {message}")]

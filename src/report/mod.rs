@@ -9,4 +9,5 @@
 pub mod align;
 pub mod corpus;
 pub mod json;
+pub mod output;
 pub mod style;
