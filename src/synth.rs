@@ -226,7 +226,7 @@ pub fn generate(units: usize, seed: u64) -> SynthPair {
                 vec![o],
             ));
         }
-        if rng.random_bool(0.22) {
+        if rng.random_bool(0.17) {
             new.push((vocab.paragraph(&mut rng), Origin::Inserted, vec![]));
         }
         i += 1;

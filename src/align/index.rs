@@ -11,7 +11,7 @@ use super::text::Features;
 /// Postings a newer unit may visit while looking for candidates, rarest
 /// terms first. Real reports never reach it; in a corpus of 100,000 units
 /// it keeps each search to the few terms that can tell units apart.
-pub const POSTINGS_BUDGET: usize = 1_500;
+pub const POSTINGS_BUDGET: usize = 1_000;
 
 /// Inverted index over the older side.
 pub struct CandidateIndex {
@@ -39,9 +39,10 @@ impl CandidateIndex {
                 postings[t as usize].push(i as u32);
             }
         }
-        // A term shared by more than a tenth of a large side says nothing
-        // about which unit is the source; for small sides keep all terms.
-        let max_postings = (old.len() / 10).max(64);
+        // A term shared by many units says nothing about which unit is the
+        // source: past 4·√n units (1,265 of 100,000; 64 at least) a term
+        // proposes no candidates. Real reports have a few hundred units.
+        let max_postings = ((old.len() as f64).sqrt() * 4.0).max(64.0) as usize;
         CandidateIndex {
             postings,
             max_postings,

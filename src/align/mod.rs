@@ -50,7 +50,7 @@ pub const REWORDED: f64 = 0.30;
 /// Score at or above which a further match is shown as `related`.
 pub const RELATED: f64 = 0.22;
 /// Candidates per newer unit that get the character measure.
-const CHARS_FOR_BEST: usize = 4;
+const CHARS_FOR_BEST: usize = 2;
 
 /// How a newer unit relates to an older one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -273,20 +273,27 @@ impl<'a> Scope<'a> {
 
         // Identical texts by normalised form, so that verbatim reuse is found
         // even when every word is common.
-        let mut by_text: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut by_text: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (oi, f) in old_f.iter().enumerate() {
-            if !f.normalized.is_empty() {
-                by_text.entry(f.normalized.as_str()).or_default().push(oi);
+            if f.identity != 0 {
+                by_text.entry(f.identity).or_default().push(oi);
             }
         }
+        let text = |side: &[usize], i: usize| self.units[side[i]].text.as_str();
+        let identical = |ni: usize, oi: usize| {
+            new_f[ni].identity != 0
+                && new_f[ni].identity == old_f[oi].identity
+                && text::normalize(text(&new, ni)) == text::normalize(text(&old, oi))
+        };
 
-        // Score every candidate pair in parallel: (new index, old index, parts).
+        // Score every candidate pair in parallel: (old index, parts) per newer unit.
         let scored: Vec<Vec<(usize, ScoreParts)>> = new_f
             .par_iter()
             .zip(cands.par_iter())
-            .map(|(nf, c)| {
+            .enumerate()
+            .map(|(ni, (nf, c))| {
                 let mut olds: Vec<usize> = c.old.iter().map(|&o| o as usize).collect();
-                if let Some(same) = by_text.get(nf.normalized.as_str()) {
+                if let Some(same) = by_text.get(&nf.identity) {
                     olds.extend(same);
                 }
                 olds.sort_unstable();
@@ -307,7 +314,7 @@ impl<'a> Scope<'a> {
                 });
                 for &i in best.iter().take(CHARS_FOR_BEST) {
                     let o = row[i].0;
-                    score::add_chars(&mut row[i].1, old_f[o], nf);
+                    score::add_chars(&mut row[i].1, text(&old, o), text(&new, ni));
                 }
                 progress.advance(1);
                 row
@@ -320,8 +327,7 @@ impl<'a> Scope<'a> {
         let mut pairs: Vec<(f64, usize, usize, bool)> = Vec::new(); // (score, new, old, identical)
         for (ni, row) in scored.iter().enumerate() {
             for &(oi, parts) in row {
-                let identical = new_f[ni].normalized == old_f[oi].normalized
-                    && !new_f[ni].normalized.is_empty();
+                let identical = identical(ni, oi);
                 let total = if identical { 1.0 } else { parts.lexical() };
                 pairs.push((total, ni, oi, identical));
             }

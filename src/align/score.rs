@@ -28,7 +28,7 @@
 
 use serde::Serialize;
 
-use super::text::Features;
+use super::text::{normalize, Features};
 
 /// The parts of a pair's score, each in 0..1.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -141,10 +141,11 @@ pub fn score(a: &Features, b: &Features, idf: &[f32]) -> ScoreParts {
 
 /// Adds the character measure where it can matter: pairs of comparable
 /// length whose word-level score is already [`CHARS_FROM`] or more.
-pub fn add_chars(parts: &mut ScoreParts, a: &Features, b: &Features) {
-    let (la, lb) = (a.normalized.len(), b.normalized.len());
+pub fn add_chars(parts: &mut ScoreParts, a: &str, b: &str) {
+    let (la, lb) = (a.len(), b.len());
     if parts.words() >= CHARS_FROM && la.min(lb) * 2 >= la.max(lb) && la > 0 {
-        parts.chars = Some(strsim::sorensen_dice(&a.normalized, &b.normalized));
+        let (na, nb) = (normalize(a), normalize(b));
+        parts.chars = Some(strsim::sorensen_dice(&na, &nb));
     }
 }
 
@@ -181,7 +182,7 @@ mod tests {
         let t = "Strengthen the role of the Commission on Crime Prevention and Criminal Justice.";
         let (v, f) = featurize(&[t, t, "unrelated words entirely"]);
         let mut s = score(&f[0], &f[1], &v.idf);
-        add_chars(&mut s, &f[0], &f[1]);
+        add_chars(&mut s, t, t);
         assert!((s.cosine - 1.0).abs() < 1e-6 && (s.chars.unwrap() - 1.0).abs() < 1e-9);
         // Short texts carry less evidence (containment and phrases are
         // shrunk); the verbatim bonus lifts them, and `align` calls such

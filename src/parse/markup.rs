@@ -24,6 +24,16 @@ pub struct Clean {
 
 /// Removes inline markup from `s` and collects footnote references.
 pub fn clean(s: &str) -> Clean {
+    // Most lines of a large plain document carry no markup at all.
+    let plain = !s
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'[' | b'*' | b'\\') || b >= 0x80);
+    if plain {
+        return Clean {
+            text: collapse_ws(s),
+            refs: Vec::new(),
+        };
+    }
     let mut out = String::with_capacity(s.len());
     let mut refs = Vec::new();
     let chars: Vec<char> = s.chars().collect();
