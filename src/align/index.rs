@@ -8,8 +8,12 @@ use rayon::prelude::*;
 
 use super::text::Features;
 
-/// Postings a newer unit may visit while looking for candidates, rarest
-/// terms first. Real reports never reach it; in a corpus of 100,000 units
+/// Up to this many older units, the search is exhaustive: every shared
+/// term proposes candidates. Real reports have a few hundred units.
+pub const EXHAUSTIVE_UP_TO: usize = 5_000;
+
+/// Beyond [`EXHAUSTIVE_UP_TO`]: postings a newer unit may visit while
+/// looking for candidates, rarest terms first. In a corpus of 100,000 units
 /// it keeps each search to the few terms that can tell units apart.
 pub const POSTINGS_BUDGET: usize = 1_000;
 
@@ -19,6 +23,10 @@ pub struct CandidateIndex {
     /// Terms in more units than this are too common to propose candidates
     /// (they still count when a pair is scored).
     max_postings: usize,
+    /// Postings one search may visit.
+    budget: usize,
+    /// Share of the best shared mass below which a unit is not ranked.
+    floor: f32,
 }
 
 /// Result of candidate search for one newer unit.
@@ -39,13 +47,24 @@ impl CandidateIndex {
                 postings[t as usize].push(i as u32);
             }
         }
+        if old.len() <= EXHAUSTIVE_UP_TO {
+            return CandidateIndex {
+                postings,
+                max_postings: usize::MAX,
+                budget: usize::MAX,
+                floor: 0.0,
+            };
+        }
         // A term shared by many units says nothing about which unit is the
-        // source: past 4·√n units (1,265 of 100,000; 64 at least) a term
-        // proposes no candidates. Real reports have a few hundred units.
-        let max_postings = ((old.len() as f64).sqrt() * 4.0).max(64.0) as usize;
+        // source: past 4·√n units (1,265 of 100,000) a term proposes no
+        // candidates; and units sharing under a quarter of what the best
+        // candidate shares are not ranked.
+        let max_postings = ((old.len() as f64).sqrt() * 4.0) as usize;
         CandidateIndex {
             postings,
             max_postings,
+            budget: POSTINGS_BUDGET,
+            floor: 0.25,
         }
     }
 
@@ -74,13 +93,13 @@ impl CandidateIndex {
                         })
                         .collect();
                     terms.sort_unstable_by_key(|&t| (self.postings[t as usize].len(), t));
-                    let mut spent = 0;
+                    let mut spent: usize = 0;
                     for t in terms {
                         let p = &self.postings[t as usize];
-                        if spent + p.len() > POSTINGS_BUDGET && spent > 0 {
+                        if spent.saturating_add(p.len()) > self.budget && spent > 0 {
                             break;
                         }
-                        spent += p.len();
+                        spent = spent.saturating_add(p.len());
                         let w = idf[t as usize];
                         for &o in p {
                             if acc[o as usize] == 0.0 {
@@ -95,7 +114,7 @@ impl CandidateIndex {
                         .iter()
                         .map(|&o| acc[o as usize])
                         .fold(0.0f32, f32::max)
-                        * 0.2;
+                        * self.floor;
                     let mut ranked: Vec<(f32, u32)> = touched
                         .iter()
                         .filter(|&&o| acc[o as usize] >= floor)
@@ -112,7 +131,9 @@ impl CandidateIndex {
                     touched.clear();
                     let order =
                         |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-                    let capped = ranked.len() > k;
+                    // Exhaustive mode keeps every candidate: scoring a few
+                    // thousand pairs costs nothing.
+                    let capped = ranked.len() > k && self.budget != usize::MAX;
                     if capped {
                         ranked.select_nth_unstable_by(k, order);
                         ranked.truncate(k);

@@ -109,7 +109,7 @@ impl Default for AlignOptions {
         AlignOptions {
             reworded: REWORDED,
             related: RELATED,
-            max_candidates: 16,
+            max_candidates: 32,
             max_related: 3,
         }
     }
