@@ -10,6 +10,9 @@
 //!   built into the binary, and loading the documents a user brings;
 //! * [`parse`]: document text to citable [`parse::Unit`]s
 //!   (`rpm2019:13(e)`, `thematic2021-2024:160-2`);
+//! * [`diff`]: word-level edits between two texts, cleaned up to read like
+//!   a redline, and the changes in drafting strength (verb, modals,
+//!   qualifiers);
 //! * [`report`]: renderers that write those values as text or JSON.
 //!
 //! ```
@@ -24,6 +27,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod diff;
 mod error;
 pub mod parse;
 pub mod report;
