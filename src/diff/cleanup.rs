@@ -16,18 +16,7 @@
 //! `UNODC` is context the reader needs, while a lone `fostering` between
 //! two rewritten sentences is a coincidence and goes.
 
-use super::engine::Seg;
-use super::tokens::{class, Class};
-
-/// Character counts of a token sequence, as prefix sums.
-pub(crate) struct Lengths {
-    /// `chars[i]`: characters in tokens `0..i`.
-    chars: Vec<usize>,
-    /// `breaks[i]`: tokens with a line break in `0..i`.
-    breaks: Vec<usize>,
-    /// `content[i]`: content words in `0..i`.
-    content: Vec<usize>,
-}
+use super::engine::{Interned, Seg};
 
 /// An equality with a content word is kept when it is at least
 /// 1/`ANCHOR_SHARE` as long as the smaller neighbouring change.
@@ -76,272 +65,192 @@ const STOPWORDS: &[&str] = &[
     "with",
 ];
 
-/// A word that is not a function word.
-fn is_content(t: &str) -> bool {
-    class(t) == Class::Word && !STOPWORDS.contains(&t.to_lowercase().as_str())
+/// Whether the word `t` is not a function word.
+pub(crate) fn is_content(t: &str) -> bool {
+    !STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(t))
 }
 
-impl Lengths {
-    /// Prefix sums over `tokens`.
-    pub fn new(tokens: &[&str]) -> Lengths {
-        let mut chars = Vec::with_capacity(tokens.len() + 1);
-        let mut breaks = Vec::with_capacity(tokens.len() + 1);
-        let mut content = Vec::with_capacity(tokens.len() + 1);
-        let (mut c, mut b, mut w) = (0, 0, 0);
-        chars.push(0);
-        breaks.push(0);
-        content.push(0);
-        for t in tokens {
-            c += t.chars().count();
-            b += usize::from(t.contains('\n'));
-            w += usize::from(is_content(t));
-            chars.push(c);
-            breaks.push(b);
-            content.push(w);
+/// A segment with the measures the rule needs.
+struct Measured {
+    seg: Seg,
+    /// Characters of the old side (of the equal text, for an equality).
+    old_chars: usize,
+    /// Characters of the new side.
+    new_chars: usize,
+    /// An equality that holds a line break.
+    line_break: bool,
+    /// An equality that holds a content word.
+    content: bool,
+}
+
+impl Measured {
+    fn new(seg: Seg, t: &Interned) -> Measured {
+        let sum = |ids: &[u32]| ids.iter().map(|&id| t.fact(id).chars as usize).sum();
+        match seg {
+            Seg::Equal { old, len, .. } => {
+                let ids = &t.old[old..old + len];
+                let chars = sum(ids);
+                Measured {
+                    seg,
+                    old_chars: chars,
+                    new_chars: chars,
+                    line_break: ids.iter().any(|&id| t.fact(id).line_break),
+                    content: ids.iter().any(|&id| t.fact(id).content),
+                }
+            }
+            Seg::Change { ref old, ref new } => Measured {
+                old_chars: sum(&t.old[old.clone()]),
+                new_chars: sum(&t.new[new.clone()]),
+                seg,
+                line_break: false,
+                content: false,
+            },
         }
-        Lengths {
-            chars,
-            breaks,
-            content,
-        }
     }
 
-    /// Characters in tokens `start..end`.
-    pub fn chars(&self, start: usize, end: usize) -> usize {
-        self.chars[end] - self.chars[start]
-    }
-
-    fn has_break(&self, start: usize, end: usize) -> bool {
-        self.breaks[end] > self.breaks[start]
-    }
-
-    fn has_content(&self, start: usize, end: usize) -> bool {
-        self.content[end] > self.content[start]
+    /// The larger side of a change, in characters.
+    fn size(&self) -> usize {
+        self.old_chars.max(self.new_chars)
     }
 }
 
 /// Applies the rule to segments as produced by the engine (alternating
-/// equal and change segments, no two neighbours of the same kind).
-pub(crate) fn semantic(segs: Vec<Seg>, old: &Lengths, new: &Lengths) -> Vec<Seg> {
-    // The larger side of a change, in characters.
-    let size = |seg: &Seg| match seg {
-        Seg::Change { old: o, new: n } => old.chars(o.start, o.end).max(new.chars(n.start, n.end)),
-        Seg::Equal { .. } => 0,
-    };
-    let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
+/// equal and change segments, no two neighbours of the same kind), with
+/// the token facts of `t`.
+pub(crate) fn semantic(segs: Vec<Seg>, t: &Interned) -> Vec<Seg> {
+    let mut out: Vec<Measured> = Vec::with_capacity(segs.len());
     for seg in segs {
-        out.push(seg);
+        out.push(Measured::new(seg, t));
         // Collapse `change, equal, change` at the end while the rule holds.
-        while let [.., before @ Seg::Change { .. }, Seg::Equal { old: eo, len, .. }, after @ Seg::Change { .. }] =
-            out.as_slice()
-        {
-            let eq_chars = old.chars(*eo, eo + len);
-            if old.has_break(*eo, eo + len)
-                || (old.has_content(*eo, eo + len)
-                    && eq_chars * ANCHOR_SHARE >= size(before).min(size(after)))
-                || eq_chars > size(before)
-                || eq_chars > size(after)
-            {
+        while let [.., before, eq, after] = out.as_slice() {
+            let (
+                Seg::Change { old: o1, new: n1 },
+                Seg::Equal { .. },
+                Seg::Change { old: o2, new: n2 },
+            ) = (&before.seg, &eq.seg, &after.seg)
+            else {
+                break;
+            };
+            let chars = eq.old_chars;
+            let keep = eq.line_break
+                || (eq.content && chars * ANCHOR_SHARE >= before.size().min(after.size()))
+                || chars > before.size()
+                || chars > after.size();
+            if keep {
                 break;
             }
-            let (Seg::Change { old: o1, new: n1 }, Seg::Change { old: o2, new: n2 }) =
-                (before, after)
-            else {
-                unreachable!("matched as changes above");
-            };
-            let merged = Seg::Change {
-                old: o1.start..o2.end,
-                new: n1.start..n2.end,
+            let merged = Measured {
+                seg: Seg::Change {
+                    old: o1.start..o2.end,
+                    new: n1.start..n2.end,
+                },
+                old_chars: before.old_chars + chars + after.old_chars,
+                new_chars: before.new_chars + chars + after.new_chars,
+                line_break: false,
+                content: false,
             };
             out.truncate(out.len() - 3);
             out.push(merged);
         }
     }
-    out
+    out.into_iter().map(|m| m.seg).collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use std::ops::Range;
+
     use super::*;
 
-    fn lengths(words: &[&str]) -> Lengths {
-        Lengths::new(words)
+    /// Runs the rule on `segs` over these old and new tokens.
+    fn run(segs: &[Seg], old: &[&str], new: &[&str]) -> Vec<Seg> {
+        semantic(segs.to_vec(), &Interned::from_tokens(old, new))
+    }
+
+    fn ch(old: Range<usize>, new: Range<usize>) -> Seg {
+        Seg::Change { old, new }
+    }
+
+    fn eq(at: usize, len: usize) -> Seg {
+        Seg::Equal {
+            old: at,
+            new: at,
+            len,
+        }
+    }
+
+    /// change, one-token equality, change.
+    fn three() -> Vec<Seg> {
+        vec![ch(0..1, 0..1), eq(1, 1), ch(2..3, 2..3)]
     }
 
     #[test]
     fn a_short_equality_between_two_changes_is_absorbed() {
-        // old: A _ x   new: B _ y   (one-character equality, one-character changes)
-        let old = lengths(&["A", " ", "x"]);
-        let new = lengths(&["B", " ", "y"]);
-        let segs = vec![
-            Seg::Change {
-                old: 0..1,
-                new: 0..1,
-            },
-            Seg::Equal {
-                old: 1,
-                new: 1,
-                len: 1,
-            },
-            Seg::Change {
-                old: 2..3,
-                new: 2..3,
-            },
-        ];
-        assert_eq!(
-            semantic(segs, &old, &new),
-            [Seg::Change {
-                old: 0..3,
-                new: 0..3
-            }]
-        );
+        let got = run(&three(), &["A", " ", "x"], &["B", " ", "y"]);
+        assert_eq!(got, [ch(0..3, 0..3)]);
     }
 
     #[test]
     fn an_equality_longer_than_a_neighbouring_change_stays() {
-        let old = lengths(&["A", " the Commission ", "x"]);
-        let new = lengths(&["B", " the Commission ", "y"]);
-        let segs = vec![
-            Seg::Change {
-                old: 0..1,
-                new: 0..1,
-            },
-            Seg::Equal {
-                old: 1,
-                new: 1,
-                len: 1,
-            },
-            Seg::Change {
-                old: 2..3,
-                new: 2..3,
-            },
-        ];
-        assert_eq!(semantic(segs.clone(), &old, &new), segs);
+        let got = run(&three(), &["A", " - ", "x"], &["B", " - ", "y"]);
+        assert_eq!(got, three());
     }
 
     #[test]
     fn an_equality_with_a_line_break_stays() {
-        let old = lengths(&["Alpha", "\n", "Beta"]);
-        let new = lengths(&["Gamma", "\n", "Delta"]);
-        let segs = vec![
-            Seg::Change {
-                old: 0..1,
-                new: 0..1,
-            },
-            Seg::Equal {
-                old: 1,
-                new: 1,
-                len: 1,
-            },
-            Seg::Change {
-                old: 2..3,
-                new: 2..3,
-            },
-        ];
-        assert_eq!(semantic(segs.clone(), &old, &new), segs);
+        let got = run(
+            &three(),
+            &["Alpha", "\n", "Beta"],
+            &["Gamma", "\n", "Delta"],
+        );
+        assert_eq!(got, three());
     }
 
     #[test]
     fn a_content_word_stays_next_to_a_short_change_and_goes_inside_long_ones() {
         // change, " WORD " as three tokens, change.
-        let segs = vec![
-            Seg::Change {
-                old: 0..1,
-                new: 0..1,
-            },
-            Seg::Equal {
-                old: 1,
-                new: 1,
-                len: 3,
-            },
-            Seg::Change {
-                old: 4..5,
-                new: 4..5,
-            },
-        ];
-        let run = |before: (&str, &str), word: &str, after: (&str, &str)| {
-            let old = lengths(&[before.0, " ", word, " ", after.0]);
-            let new = lengths(&[before.1, " ", word, " ", after.1]);
-            semantic(segs.clone(), &old, &new)
+        let segs = [ch(0..1, 0..1), eq(1, 3), ch(4..5, 4..5)];
+        let go = |before: (&str, &str), word: &str, after: (&str, &str)| {
+            run(
+                &segs,
+                &[before.0, " ", word, " ", after.0],
+                &[before.1, " ", word, " ", after.1],
+            )
         };
-        let (x200, y200, x100, y100) = (
-            "x".repeat(200),
-            "y".repeat(200),
-            "x".repeat(100),
-            "y".repeat(100),
-        );
-        let merged = [Seg::Change {
-            old: 0..5,
-            new: 0..5,
-        }];
+        let (x200, y200) = ("x".repeat(200), "y".repeat(200));
+        let (x100, y100) = ("x".repeat(100), "y".repeat(100));
+        let merged = [ch(0..5, 0..5)];
         // " UNODC " (7) after a 16-character change: kept.
-        assert_eq!(
-            run(("Support", "Collaborate with"), "UNODC", (&x200, &y100)),
-            segs
-        );
+        let support = ("Support", "Collaborate with");
+        assert_eq!(go(support, "UNODC", (&x200, &y100)), segs);
         // " fostering " (11) between 200- and 100-character changes: absorbed.
-        assert_eq!(run((&x200, &y200), "fostering", (&x100, &y100)), merged);
+        assert_eq!(go((&x200, &y200), "fostering", (&x100, &y100)), merged);
         // " of " next to a short change: absorbed, it is a function word.
-        assert_eq!(
-            run(("Support", "Collaborate with"), "of", (&x200, &y100)),
-            merged
-        );
+        assert_eq!(go(support, "of", (&x200, &y100)), merged);
     }
 
     #[test]
     fn equalities_at_the_ends_are_never_absorbed() {
-        let old = lengths(&["a", "X"]);
-        let new = lengths(&["a", "Y"]);
-        let segs = vec![
-            Seg::Equal {
-                old: 0,
-                new: 0,
-                len: 1,
-            },
-            Seg::Change {
-                old: 1..2,
-                new: 1..2,
-            },
-        ];
-        assert_eq!(semantic(segs.clone(), &old, &new), segs);
+        let segs = [eq(0, 1), ch(1..2, 1..2)];
+        assert_eq!(run(&segs, &["a", "X"], &["a", "Y"]), segs);
     }
 
     #[test]
     fn a_merged_change_is_tested_again_against_the_equality_before_it() {
         // "of" is longer than the one-character change after it, so it
         // stays until the space goes and that change grows.
-        let old = lengths(&["aa", "of", "b", " ", "cccccc"]);
-        let new = lengths(&["AA", "of", "B", " ", "CCCCCC"]);
-        let segs = vec![
-            Seg::Change {
-                old: 0..1,
-                new: 0..1,
-            },
-            Seg::Equal {
-                old: 1,
-                new: 1,
-                len: 1,
-            },
-            Seg::Change {
-                old: 2..3,
-                new: 2..3,
-            },
-            Seg::Equal {
-                old: 3,
-                new: 3,
-                len: 1,
-            },
-            Seg::Change {
-                old: 4..5,
-                new: 4..5,
-            },
+        let segs = [
+            ch(0..1, 0..1),
+            eq(1, 1),
+            ch(2..3, 2..3),
+            eq(3, 1),
+            ch(4..5, 4..5),
         ];
-        assert_eq!(
-            semantic(segs, &old, &new),
-            [Seg::Change {
-                old: 0..5,
-                new: 0..5
-            }]
+        let got = run(
+            &segs,
+            &["aa", "of", "b", " ", "cccccc"],
+            &["AA", "of", "B", " ", "CCCCCC"],
         );
+        assert_eq!(got, [ch(0..5, 0..5)]);
     }
 }

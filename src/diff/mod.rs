@@ -56,12 +56,20 @@
 //!
 //! Myers' algorithm costs O((N+M)·D): fine for a unit, slow for two whole
 //! reports with edits everywhere. Above a few thousand tokens the diff
-//! first matches unchanged sentence-like segments (split after a line
-//! break or after `.`, `;`, `:` and a space) and diffs words only inside
-//! the changed runs. A changed run that is still very long is split at
-//! words that occur once on each side (patience anchors), and a long run
+//! first matches unchanged paragraphs (split after a line break), then,
+//! inside each changed run of paragraphs, unchanged sentences (split
+//! after `.`, `;` or `:` and a space), and diffs words only inside the
+//! runs still changed. Up to a thousand segments are aligned with Myers;
+//! more with a linear scan that takes the nearest segment the two sides
+//! share again. A changed run that is still very long is split at words
+//! that occur once on each side (patience anchors), and a long run
 //! without anchors is reported as replaced whole. All thresholds are
-//! token counts, never time, so the output stays deterministic.
+//! counts, never time, so the output stays deterministic.
+//!
+//! On two 1 MB revisions of seed text with one word in 50 edited, this is
+//! about as fast as `git diff --no-index --word-diff` (see
+//! `benches/diff.rs` and `examples/diff_files.rs`); the two texts are
+//! tokenized on two threads above 256 KB.
 
 mod cleanup;
 mod engine;
@@ -109,47 +117,36 @@ impl Edit {
 /// Identical inputs give one [`Op::Equal`] edit (none when both are
 /// empty).
 pub fn diff_words(old: &str, new: &str) -> Vec<Edit> {
-    let old_tokens = tokens::tokenize(old);
-    let new_tokens = tokens::tokenize(new);
-    let ids = engine::Interned::new(&old_tokens, &new_tokens);
+    let ids = engine::Interned::new(old, new);
     let segs = engine::diff(&ids);
-    let old_len = cleanup::Lengths::new(&old_tokens);
-    let new_len = cleanup::Lengths::new(&new_tokens);
-    let segs = cleanup::semantic(segs, &old_len, &new_len);
+    let segs = cleanup::semantic(segs, &ids);
 
-    let old_at = byte_offsets(&old_tokens);
-    let new_at = byte_offsets(&new_tokens);
-    let old_slice = |r: std::ops::Range<usize>| &old[old_at[r.start]..old_at[r.end]];
-    let new_slice = |r: std::ops::Range<usize>| &new[new_at[r.start]..new_at[r.end]];
+    // Byte positions advance with the segments, which tile both texts.
+    let (mut at_old, mut at_new) = (0, 0);
     let mut edits = Vec::with_capacity(segs.len() * 2);
     for seg in segs {
         match seg {
-            engine::Seg::Equal { old, len, .. } => {
-                edits.push(Edit::new(Op::Equal, old_slice(old..old + len)));
+            engine::Seg::Equal { old: o, len, .. } => {
+                let n = ids.bytes(&ids.old[o..o + len]);
+                edits.push(Edit::new(Op::Equal, &old[at_old..at_old + n]));
+                at_old += n;
+                at_new += n;
             }
-            engine::Seg::Change { old, new } => {
-                if !old.is_empty() {
-                    edits.push(Edit::new(Op::Delete, old_slice(old)));
+            engine::Seg::Change { old: o, new: n } => {
+                if !o.is_empty() {
+                    let len = ids.bytes(&ids.old[o]);
+                    edits.push(Edit::new(Op::Delete, &old[at_old..at_old + len]));
+                    at_old += len;
                 }
-                if !new.is_empty() {
-                    edits.push(Edit::new(Op::Insert, new_slice(new)));
+                if !n.is_empty() {
+                    let len = ids.bytes(&ids.new[n]);
+                    edits.push(Edit::new(Op::Insert, &new[at_new..at_new + len]));
+                    at_new += len;
                 }
             }
         }
     }
     edits
-}
-
-/// Byte offset of each token start, plus the end.
-fn byte_offsets(tokens: &[&str]) -> Vec<usize> {
-    let mut at = Vec::with_capacity(tokens.len() + 1);
-    let mut pos = 0;
-    at.push(0);
-    for t in tokens {
-        pos += t.len();
-        at.push(pos);
-    }
-    at
 }
 
 /// The old text: equal and deleted runs, in order.

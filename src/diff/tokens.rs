@@ -42,40 +42,64 @@ fn joins(prev: char, c: char, next: char) -> bool {
     }
 }
 
+/// The character at byte `i` of `text` and its length; ASCII without
+/// decoding, since it is nearly all of a UN text.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        (char::from(b), 1)
+    } else {
+        let c = text[i..].chars().next().expect("i is a char boundary");
+        (c, c.len_utf8())
+    }
+}
+
 /// Splits `text` into tokens. The concatenation of the result is `text`.
 pub(crate) fn tokenize(text: &str) -> Vec<&str> {
-    let mut out = Vec::with_capacity(text.len() / 4 + 1);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let mut end = start + c.len_utf8();
+    let mut out = Vec::with_capacity(text.len() / 3 + 1);
+    for_each_token(text, |start, end| out.push(&text[start..end]));
+    out
+}
+
+/// Calls `f(start, end)` with the byte range of each token of `text`, in
+/// order; the ranges tile `text`.
+pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let (c, len) = char_at(text, i);
+        i += len;
         if is_word_char(c) {
             let mut prev = c;
-            while let Some(&(i, d)) = chars.peek() {
-                if is_word_char(d) {
-                    prev = d;
-                } else {
-                    // A joiner needs a word character right after it.
-                    let next = text[i + d.len_utf8()..].chars().next();
-                    match next {
-                        Some(n) if joins(prev, d, n) => prev = d,
-                        _ => break,
-                    }
+            while i < bytes.len() {
+                if bytes[i].is_ascii_alphanumeric() {
+                    prev = char::from(bytes[i]);
+                    i += 1;
+                    continue;
                 }
-                end = i + d.len_utf8();
-                chars.next();
+                let (d, dl) = char_at(text, i);
+                // A joiner needs a word character right after it.
+                let joined = is_word_char(d)
+                    || (i + dl < bytes.len() && joins(prev, d, char_at(text, i + dl).0));
+                if !joined {
+                    break;
+                }
+                prev = d;
+                i += dl;
             }
         } else if c.is_whitespace() {
-            while let Some(&(i, d)) = chars.peek() {
+            while i < bytes.len() {
+                let (d, dl) = char_at(text, i);
                 if !d.is_whitespace() {
                     break;
                 }
-                end = i + d.len_utf8();
-                chars.next();
+                i += dl;
             }
         }
-        out.push(&text[start..end]);
+        f(start, i);
     }
-    out
 }
 
 /// The class of a token produced by [`tokenize`].
