@@ -55,7 +55,7 @@
 //! # Long texts
 //!
 //! Myers' algorithm costs O((N+M)·D): fine for a unit, slow for two whole
-//! reports with edits everywhere. Above a few thousand tokens the diff
+//! reports with edits everywhere. Above a thousand tokens the diff
 //! first matches unchanged paragraphs (split after a line break), then,
 //! inside each changed run of paragraphs, unchanged sentences (split
 //! after `.`, `;` or `:` and a space), and diffs words only inside the
