@@ -12,6 +12,9 @@
 //!   (`rpm2019:13(e)`, `thematic2021-2024:160-2`);
 //! * [`align`]: which older unit each newer unit comes from
 //!   ([`align::Alignment`]);
+//! * [`diff`]: word-level edits between two texts, cleaned up to read like
+//!   a redline, and the changes in drafting strength (verb, modals,
+//!   qualifiers);
 //! * [`report`]: renderers that write those values as text or JSON.
 //!
 //! ```
@@ -27,6 +30,7 @@
 pub mod align;
 pub mod cli;
 pub mod corpus;
+pub mod diff;
 mod error;
 pub mod evaluate;
 pub mod parse;

@@ -257,7 +257,7 @@ fn an_empty_side_and_a_side_given_twice() {
 #[test]
 fn same_bytes_whatever_the_thread_count() {
     let dir = tempfile::tempdir().unwrap();
-    let pair = accord::synth::generate(3000, 11);
+    let pair = accord::synth::generate(1500, 11);
     std::fs::write(dir.path().join("old.md"), &pair.old).unwrap();
     std::fs::write(dir.path().join("new.md"), &pair.new).unwrap();
     for args in [
