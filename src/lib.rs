@@ -123,6 +123,37 @@ impl Library {
         Ok(align::Scope::new(self.all_units()).align_with(&old, &new, opts, progress))
     }
 
+    /// Diffs two units named by citation: identical when their words are
+    /// the same, else reworded or related by their alignment score.
+    pub fn compare_units(&self, old: &str, new: &str) -> Result<diff::Comparison<'_>> {
+        let (o, n) = (self.unit(old)?, self.unit(new)?);
+        // IDF over the whole library, as `align` scores.
+        let scope = align::Scope::new(self.all_units());
+        let opts = align::AlignOptions {
+            related: 0.0,
+            ..Default::default()
+        };
+        let al = scope.align(&[o], &[n], &opts);
+        let (relation, score) = al
+            .links
+            .first()
+            .map_or((align::Relation::Related, 0.0), |l| (l.relation, l.score));
+        let mut summary = align::Summary::default();
+        match relation {
+            align::Relation::Identical => summary.identical = 1,
+            align::Relation::Reworded => summary.reworded = 1,
+            align::Relation::Related => summary.related = 1,
+        }
+        Ok(diff::Comparison {
+            old_docs: vec![o.id.doc.clone()],
+            new_docs: vec![n.id.doc.clone()],
+            pairs: vec![diff::compare::pair(o, n, relation, score)],
+            new_units: Vec::new(),
+            dropped_units: Vec::new(),
+            summary,
+        })
+    }
+
     /// The unit a citation names, in any accepted spelling
     /// (`rpm2019:13e`, `rpm2019:13 (e)`). An unknown unit is an error that
     /// names the nearest valid citations.

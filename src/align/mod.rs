@@ -32,6 +32,7 @@
 //! thread count: scores are computed in parallel but every ordering is by
 //! (score, citation).
 
+pub mod chain;
 pub mod explain;
 pub mod index;
 pub mod score;

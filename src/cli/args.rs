@@ -117,6 +117,40 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Show how the wording changed: coloured word diffs of each provision.
+    #[command(
+        after_help = "OLD and NEW are sides (document ids, years, comma lists, `all`) or two citations.\nExit status: 0 when the sides are the same, 1 when they differ, 2 on error.\n\nExamples:\n  accord diff 2019 2025\n  accord diff 2019 2025 --only-changed --side-by-side\n  accord diff rpm2019:13(e) rpm2025-item4:12(f)\n  accord diff 2019 2025 --format json | jq '.pairs[] | select(.strength != [])'"
+    )]
+    Diff {
+        /// The older side, or a citation.
+        old: String,
+        /// The newer side, or a citation.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+        /// Hide provisions carried over verbatim.
+        #[arg(long)]
+        only_changed: bool,
+        /// Two columns, old and new, fitted to the terminal width.
+        #[arg(long)]
+        side_by_side: bool,
+    },
+    /// Follow a provision through every document in time order.
+    #[command(
+        after_help = "Examples:\n  accord evolve rpm2019:13(e)\n  accord evolve rpm2025-item4:12(g) --format json\n  accord evolve --all"
+    )]
+    Evolve {
+        /// The provision to follow (any document; the chain runs both ways).
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        citation: Option<String>,
+        /// Every chain that spans three or more documents.
+        #[arg(long)]
+        all: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
     /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
     #[command(hide = true)]
     Synth {

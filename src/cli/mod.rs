@@ -135,6 +135,93 @@ pub fn dispatch(
                 }
             }
         }
+        Command::Diff {
+            old,
+            new,
+            format,
+            only_changed,
+            side_by_side,
+        } => {
+            let opts = report::diff::DiffOptions {
+                only_changed,
+                side_by_side,
+            };
+            let cmp = if old.contains(':') || new.contains(':') {
+                anyhow::ensure!(
+                    old.contains(':') && new.contains(':'),
+                    crate::Error::Usage(format!(
+                        "diff takes two sides or two citations, not one of each ('{old}', '{new}')"
+                    ))
+                );
+                lib.compare_units(&old, &new)?
+            } else {
+                let al = lib.align_with(
+                    &old,
+                    &new,
+                    &crate::align::AlignOptions::default(),
+                    &ProgressBar::new(config, lib),
+                )?;
+                let (o, n) = (lib.side_units(&old)?, lib.side_units(&new)?);
+                crate::diff::compare(&al, &o, &n)
+            };
+            match format {
+                OutputFormat::Text => report::diff::text(&cmp, opts, config, out)?,
+                OutputFormat::Json => report::json::write(out, &report::diff::json(&cmp, opts))?,
+            }
+            return Ok(if cmp.has_differences() {
+                exit::DIFFERENCES
+            } else {
+                exit::SUCCESS
+            });
+        }
+        Command::Evolve {
+            citation,
+            all,
+            format,
+        } => {
+            let stages = crate::align::chain::stages(lib);
+            let scope = crate::align::Scope::new(lib.all_units());
+            let mut chainer = crate::align::chain::Chainer::new(
+                &scope,
+                &stages,
+                crate::align::AlignOptions::default(),
+            );
+            if all {
+                let chains = chainer.all(3);
+                match format {
+                    OutputFormat::Text => {
+                        let st = report::style::Style {
+                            color: config.color,
+                        };
+                        for (i, chain) in chains.iter().enumerate() {
+                            writeln!(
+                                out,
+                                "{}",
+                                st.heading(&format!("Chain {} of {}", i + 1, chains.len()))
+                            )?;
+                            report::diff::chain_text(chain, &stages, config, out)?;
+                        }
+                        writeln!(out, "{} chains span three or more documents", chains.len())?;
+                    }
+                    OutputFormat::Json => {
+                        let views: Vec<_> =
+                            chains.iter().map(|c| report::diff::steps_json(c)).collect();
+                        report::json::write(out, &serde_json::json!({ "chains": views }))?;
+                    }
+                }
+            } else {
+                let citation = citation.unwrap_or_default();
+                let unit = lib.unit(&citation)?;
+                let steps = chainer.follow(&unit.id);
+                match format {
+                    OutputFormat::Text => report::diff::chain_text(&steps, &stages, config, out)?,
+                    OutputFormat::Json => report::json::write(
+                        out,
+                        &serde_json::json!({ "start": unit.id, "steps": report::diff::steps_json(&steps) }),
+                    )?,
+                }
+            }
+        }
         Command::Synth {
             units,
             seed,

@@ -72,12 +72,14 @@
 //! tokenized on two threads above 256 KB.
 
 mod cleanup;
+pub mod compare;
 mod engine;
 mod strength;
 mod tokens;
 
 use serde::Serialize;
 
+pub use compare::{compare, Comparison, PairDiff};
 pub use strength::{operative_verb, strength_changes, StrengthChange, StrengthKind};
 
 /// What an [`Edit`] does to the old text.

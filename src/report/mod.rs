@@ -8,6 +8,7 @@
 
 pub mod align;
 pub mod corpus;
+pub mod diff;
 pub mod json;
 pub mod output;
 pub mod style;

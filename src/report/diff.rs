@@ -1,0 +1,604 @@
+//! Renderers for `diff` and `evolve`: redlines on the terminal (inline or
+//! side by side, wrapped on word boundaries), and their JSON views.
+//!
+//! With colour, deletions are red and struck through and insertions green;
+//! without it, the same meaning is carried by wdiff's markers,
+//! `[-deleted-]{+inserted+}`, so nothing is lost in a pipe or a log.
+
+use std::io::{self, Write};
+
+use owo_colors::OwoColorize;
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::style::{wrap, Style};
+use crate::align::chain::{Stage, Step};
+use crate::align::{Relation, Summary};
+use crate::cli::Config;
+use crate::diff::{Comparison, Edit, Op, PairDiff, StrengthChange};
+use crate::parse::{Citation, Unit};
+
+/// Display options for `diff`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiffOptions {
+    /// Hide identical pairs.
+    pub only_changed: bool,
+    /// Two columns instead of an inline redline.
+    pub side_by_side: bool,
+}
+
+/// A word of a redline: its op, its text, and whether a space precedes it.
+#[derive(Debug, Clone, PartialEq)]
+struct Piece {
+    op: Op,
+    text: String,
+    space: bool,
+}
+
+/// Splits edits into words, keeping track of spacing. Without colour the
+/// first and last word of each change carry the wdiff markers.
+fn pieces(edits: &[Edit], markers: bool) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut pending_space = false;
+    for e in edits {
+        let words: Vec<&str> = e.text.split_whitespace().collect();
+        let leading = e.text.starts_with(char::is_whitespace);
+        let first = out.len();
+        for (i, w) in words.iter().enumerate() {
+            out.push(Piece {
+                op: e.op,
+                text: (*w).to_string(),
+                space: if i == 0 {
+                    pending_space || leading
+                } else {
+                    true
+                },
+            });
+        }
+        if markers && !words.is_empty() {
+            let (open, close) = match e.op {
+                Op::Delete => ("[-", "-]"),
+                Op::Insert => ("{+", "+}"),
+                Op::Equal => ("", ""),
+            };
+            out[first].text.insert_str(0, open);
+            let last = out.len() - 1;
+            out[last].text.push_str(close);
+        }
+        if words.is_empty() {
+            pending_space |= !e.text.is_empty();
+        } else {
+            pending_space = e.text.ends_with(char::is_whitespace);
+        }
+    }
+    if let Some(p) = out.first_mut() {
+        p.space = false;
+    }
+    out
+}
+
+/// Greedy word wrap of pieces into lines of at most `width` columns.
+/// Pieces with no space between them (a word and its comma) stay on one
+/// line together.
+fn wrap_pieces(pieces: &[Piece], width: usize) -> Vec<Vec<Piece>> {
+    let mut groups: Vec<Vec<Piece>> = Vec::new();
+    for p in pieces {
+        match groups.last_mut() {
+            Some(g) if !p.space => g.push(p.clone()),
+            _ => groups.push(vec![p.clone()]),
+        }
+    }
+    let mut lines: Vec<Vec<Piece>> = Vec::new();
+    let mut line: Vec<Piece> = Vec::new();
+    let mut used = 0;
+    for mut g in groups {
+        let w: usize = g.iter().map(|p| p.text.width()).sum();
+        if !line.is_empty() && used + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if line.is_empty() {
+            g[0].space = false;
+        } else {
+            used += 1;
+        }
+        used += w;
+        line.extend(g);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn paint(op: Op, s: &str, color: bool) -> String {
+    if !color {
+        return s.to_string();
+    }
+    match op {
+        Op::Delete => s.red().strikethrough().to_string(),
+        Op::Insert => s.green().to_string(),
+        Op::Equal => s.to_string(),
+    }
+}
+
+/// One wrapped line: runs of the same op painted once, so a strikethrough
+/// runs across the spaces of a deleted phrase.
+fn render_line(line: &[Piece], color: bool) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    let mut run_op = None;
+    for p in line {
+        if run_op != Some(p.op) {
+            if let Some(op) = run_op {
+                out.push_str(&paint(op, &run, color));
+                run.clear();
+            }
+            if p.space {
+                out.push(' ');
+            }
+            run_op = Some(p.op);
+        } else if p.space {
+            run.push(' ');
+        }
+        run.push_str(&p.text);
+    }
+    if let Some(op) = run_op {
+        out.push_str(&paint(op, &run, color));
+    }
+    out
+}
+
+/// The lines of a redline, wrapped to `width` after `indent`.
+pub fn redline_lines(edits: &[Edit], width: usize, color: bool) -> Vec<String> {
+    wrap_pieces(&pieces(edits, !color), width.max(10))
+        .iter()
+        .map(|l| render_line(l, color))
+        .collect()
+}
+
+fn relation_label(st: &Style, r: Relation, score: f64) -> String {
+    let text = format!("{} {score:.3}", r.as_str());
+    if !st.color {
+        return text;
+    }
+    match r {
+        Relation::Identical => text.dimmed().to_string(),
+        Relation::Reworded => text.yellow().to_string(),
+        Relation::Related => text.blue().to_string(),
+    }
+}
+
+fn strength_text(st: &Style, changes: &[StrengthChange]) -> String {
+    let s: Vec<String> = changes.iter().map(|c| c.to_string()).collect();
+    let joined = s.join("; ");
+    if st.color && !joined.is_empty() {
+        joined.magenta().bold().to_string()
+    } else {
+        joined
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + 2 > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Header and redline of one pair.
+pub fn write_pair(
+    p: &PairDiff,
+    opts: DiffOptions,
+    config: &Config,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    let head = format!("{} -> {}", p.old.id, p.new.id);
+    let rel = format!("{} {:.3}", p.relation.as_str(), p.score);
+    let line = format!(
+        "{}  {}",
+        st.id(&head),
+        relation_label(&st, p.relation, p.score)
+    );
+    let strength: Vec<String> = p.strength.iter().map(|c| c.to_string()).collect();
+    let strength = strength.join("; ");
+    // The strength changes go on the header line when they fit, else below.
+    if strength.is_empty() {
+        writeln!(out, "{line}")?;
+    } else if head.width() + rel.width() + strength.width() + 4 <= config.width {
+        writeln!(out, "{line}  {}", strength_text(&st, &p.strength))?;
+    } else {
+        writeln!(out, "{line}")?;
+        let wrapped = wrap(&strength, config.width, "  ", "  ");
+        writeln!(
+            out,
+            "{}",
+            if st.color {
+                wrapped.magenta().bold().to_string()
+            } else {
+                wrapped
+            }
+        )?;
+    }
+    if !p.new.section.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            st.dim(&truncate(
+                &format!("  § {}", p.new.section_path()),
+                config.width
+            ))
+        )?;
+    }
+    if !p.related.is_empty() {
+        let rel: Vec<String> = p
+            .related
+            .iter()
+            .map(|(c, s)| format!("{c} ({s:.2})"))
+            .collect();
+        writeln!(
+            out,
+            "{}",
+            st.dim(&wrap(
+                &format!("see also: {}", rel.join(", ")),
+                config.width,
+                "  ",
+                "  "
+            ))
+        )?;
+    }
+    if opts.side_by_side {
+        write_side_by_side(&p.edits, config, out)?;
+    } else {
+        for l in redline_lines(&p.edits, config.width.saturating_sub(2), config.color) {
+            writeln!(out, "  {l}")?;
+        }
+    }
+    writeln!(out)
+}
+
+fn write_side_by_side(edits: &[Edit], config: &Config, out: &mut dyn Write) -> io::Result<()> {
+    let col = (config.width.saturating_sub(5) / 2).max(12);
+    let side = |keep: Op| -> Vec<Vec<Piece>> {
+        let kept: Vec<Edit> = edits
+            .iter()
+            .filter(|e| e.op == Op::Equal || e.op == keep)
+            .cloned()
+            .collect();
+        wrap_pieces(&pieces(&kept, !config.color), col)
+    };
+    let (left, right) = (side(Op::Delete), side(Op::Insert));
+    for i in 0..left.len().max(right.len()) {
+        let l = left
+            .get(i)
+            .map(|l| (render_line(l, config.color), plain_width(l)))
+            .unwrap_or_default();
+        let r = right
+            .get(i)
+            .map(|l| render_line(l, config.color))
+            .unwrap_or_default();
+        let pad = " ".repeat(col.saturating_sub(l.1));
+        writeln!(out, "  {}{pad} │ {}", l.0, r)?;
+    }
+    Ok(())
+}
+
+fn plain_width(line: &[Piece]) -> usize {
+    line.iter()
+        .enumerate()
+        .map(|(i, p)| p.text.width() + usize::from(p.space && i > 0))
+        .sum()
+}
+
+fn write_whole(
+    units: &[&Unit],
+    op: Op,
+    title: &str,
+    config: &Config,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if units.is_empty() {
+        return Ok(());
+    }
+    let st = Style {
+        color: config.color,
+    };
+    writeln!(out, "{}", st.heading(title))?;
+    for u in units {
+        writeln!(out, "{}", st.id(&u.id.to_string()))?;
+        let edits = [Edit::new(op, u.text.clone())];
+        for l in redline_lines(&edits, config.width.saturating_sub(2), config.color) {
+            writeln!(out, "  {l}")?;
+        }
+    }
+    writeln!(out)
+}
+
+/// The summary line of a comparison.
+pub fn summary_line(c: &Comparison) -> String {
+    let strength: usize = c.pairs.iter().map(|p| p.strength.len()).sum();
+    let s = &c.summary;
+    format!(
+        "{} -> {}: {} identical, {} reworded, {} related only, {} new, {} dropped; {} change{} of drafting strength",
+        c.old_docs.join(", "),
+        c.new_docs.join(", "),
+        s.identical,
+        s.reworded,
+        s.related,
+        s.new,
+        s.dropped,
+        strength,
+        if strength == 1 { "" } else { "s" }
+    )
+}
+
+/// `accord diff OLD NEW` as text.
+pub fn text(
+    c: &Comparison,
+    opts: DiffOptions,
+    config: &Config,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for p in &c.pairs {
+        if opts.only_changed && p.is_identical() {
+            continue;
+        }
+        write_pair(p, opts, config, out)?;
+    }
+    let old = c.old_docs.join(", ");
+    write_whole(
+        &c.new_units,
+        Op::Insert,
+        &format!("New (no precedent in {old}):"),
+        config,
+        out,
+    )?;
+    let new = c.new_docs.join(", ");
+    write_whole(
+        &c.dropped_units,
+        Op::Delete,
+        &format!("Dropped (not carried into {new}):"),
+        config,
+        out,
+    )?;
+    writeln!(out, "{}", wrap(&summary_line(c), config.width, "", "  "))
+}
+
+/// JSON view of one pair.
+#[derive(Debug, Serialize)]
+pub struct PairView<'a> {
+    /// Older unit.
+    pub old: &'a Citation,
+    /// Newer unit.
+    pub new: &'a Citation,
+    /// identical, reworded, related.
+    pub relation: Relation,
+    /// Alignment score.
+    pub score: f64,
+    /// Heading path of the newer unit.
+    pub section: &'a [String],
+    /// Word-level edits; equal+delete gives the old text, equal+insert the new.
+    pub edits: &'a [Edit],
+    /// Changes of drafting strength.
+    pub strength: &'a [StrengthChange],
+    /// Further related older units.
+    pub related: Vec<RelatedView<'a>>,
+}
+
+/// A related unit in JSON.
+#[derive(Debug, Serialize)]
+pub struct RelatedView<'a> {
+    /// Citation.
+    pub citation: &'a Citation,
+    /// Score.
+    pub score: f64,
+}
+
+impl<'a> PairView<'a> {
+    /// The view of a pair.
+    pub fn new(p: &'a PairDiff) -> Self {
+        PairView {
+            old: &p.old.id,
+            new: &p.new.id,
+            relation: p.relation,
+            score: p.score,
+            section: &p.new.section,
+            edits: &p.edits,
+            strength: &p.strength,
+            related: p
+                .related
+                .iter()
+                .map(|(c, s)| RelatedView {
+                    citation: c,
+                    score: *s,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// JSON view of `diff` (documented in README).
+#[derive(Debug, Serialize)]
+pub struct ComparisonView<'a> {
+    /// Documents of the older side.
+    pub old: &'a [String],
+    /// Documents of the newer side.
+    pub new: &'a [String],
+    /// One pair per newer unit with a precedent.
+    pub pairs: Vec<PairView<'a>>,
+    /// Newer units without precedent.
+    pub new_units: Vec<&'a Citation>,
+    /// Older units not carried over.
+    pub dropped_units: Vec<&'a Citation>,
+    /// Counts.
+    pub summary: Summary,
+}
+
+/// The JSON view of a comparison.
+pub fn json<'a>(c: &'a Comparison, opts: DiffOptions) -> ComparisonView<'a> {
+    ComparisonView {
+        old: &c.old_docs,
+        new: &c.new_docs,
+        pairs: c
+            .pairs
+            .iter()
+            .filter(|p| !(opts.only_changed && p.is_identical()))
+            .map(PairView::new)
+            .collect(),
+        new_units: c.new_units.iter().map(|u| &u.id).collect(),
+        dropped_units: c.dropped_units.iter().map(|u| &u.id).collect(),
+        summary: c.summary,
+    }
+}
+
+/// JSON view of one step of an evolution.
+#[derive(Debug, Serialize)]
+pub struct StepView<'a> {
+    /// The unit.
+    pub citation: &'a Citation,
+    /// Its document.
+    pub doc: &'a str,
+    /// Its year.
+    pub year: Option<u16>,
+    /// Relation to the previous step (null for the first).
+    pub relation: Option<Relation>,
+    /// Score of that link.
+    pub score: Option<f64>,
+    /// The unit's text.
+    pub text: &'a str,
+    /// Edits from the previous step's text (empty for the first).
+    pub edits: Vec<Edit>,
+    /// Changes of drafting strength from the previous step.
+    pub strength: Vec<StrengthChange>,
+}
+
+/// Views of a chain's steps, each diffed against the one before.
+pub fn steps_json<'a>(steps: &'a [Step<'a>]) -> Vec<StepView<'a>> {
+    steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let prev = i.checked_sub(1).map(|p| steps[p].unit);
+            StepView {
+                citation: &s.unit.id,
+                doc: &s.unit.id.doc,
+                year: s.unit.year,
+                relation: s.relation,
+                score: s.score,
+                text: &s.unit.text,
+                edits: prev
+                    .map_or_else(Vec::new, |p| crate::diff::diff_words(&p.text, &s.unit.text)),
+                strength: prev.map_or_else(Vec::new, |p| {
+                    crate::diff::strength_changes(&p.text, &s.unit.text)
+                }),
+            }
+        })
+        .collect()
+}
+
+/// A chain as text: each stage, its unit, and the redline from the
+/// previous step.
+pub fn chain_text(
+    steps: &[Step],
+    stages: &[Stage],
+    config: &Config,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    for (i, s) in steps.iter().enumerate() {
+        let stage = stages[s.stage].label();
+        let mut head = format!("{}  {}", st.heading(&stage), st.id(&s.unit.id.to_string()));
+        if let (Some(r), Some(score)) = (s.relation, s.score) {
+            head.push_str(&format!("  {}", relation_label(&st, r, score)));
+        }
+        let edits = match i.checked_sub(1) {
+            Some(p) => {
+                let prev = &steps[p].unit.text;
+                let strength = crate::diff::strength_changes(prev, &s.unit.text);
+                if !strength.is_empty() {
+                    head.push_str(&format!("  {}", strength_text(&st, &strength)));
+                }
+                crate::diff::diff_words(prev, &s.unit.text)
+            }
+            None => vec![Edit::new(Op::Equal, s.unit.text.clone())],
+        };
+        writeln!(out, "{head}")?;
+        for l in redline_lines(&edits, config.width.saturating_sub(2), config.color) {
+            writeln!(out, "  {l}")?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::diff_words;
+
+    #[test]
+    fn markers_without_colour() {
+        let edits = diff_words(
+            "Strengthen the role of the Commission",
+            "Enhance the function of the Commission in",
+        );
+        let lines = redline_lines(&edits, 200, false);
+        assert_eq!(
+            lines,
+            ["[-Strengthen the role-]{+Enhance the function+} of the Commission {+in+}"]
+        );
+    }
+
+    #[test]
+    fn wraps_on_word_boundaries_without_losing_words() {
+        let old = "Support UNODC in continuing its role in operationalizing the outcome documents of the congresses";
+        let new = "Collaborate with UNODC to operationalize the outcomes of the Congress through technical assistance";
+        let edits = diff_words(old, new);
+        let lines = redline_lines(&edits, 30, false);
+        assert!(lines.len() > 2);
+        assert!(
+            lines.iter().all(|l| l.width() <= 30 || !l.contains(' ')),
+            "{lines:?}"
+        );
+        let joined = lines.join(" ");
+        for w in new.split_whitespace().chain(old.split_whitespace()) {
+            assert!(
+                joined.contains(w.trim_matches(|c: char| !c.is_alphanumeric())),
+                "{w} lost"
+            );
+        }
+    }
+
+    #[test]
+    fn punctuation_attaches_without_a_space() {
+        let edits = diff_words("as appropriate, the", "as appropriate; the");
+        assert_eq!(
+            redline_lines(&edits, 80, false),
+            ["as appropriate[-,-]{+;+} the"]
+        );
+    }
+
+    #[test]
+    fn colour_paints_runs() {
+        let edits = diff_words("a b c", "a x c");
+        let l = redline_lines(&edits, 80, true).join("");
+        assert!(
+            l.contains("\u{1b}[9m") || l.contains(";9m"),
+            "strikethrough: {l:?}"
+        );
+        assert!(!l.contains("[-"));
+    }
+}
