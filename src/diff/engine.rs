@@ -4,8 +4,6 @@
 //! Everything here works on token indices; `cleanup` then merges the
 //! segments and `mod.rs` turns them into [`Edit`](super::Edit)s with text.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -58,56 +56,10 @@ pub(crate) enum Seg {
     },
 }
 
-/// FxHash (as in rustc): the maps here hash small integers and short
-/// words, where SipHash's protection against flooding costs a third of
-/// the run time and buys nothing. Unseeded, so also deterministic.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits (the bucket index) depending
-        // on the first bytes only: fold the high bits in.
-        self.0 ^ (self.0 >> 29)
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// FxHash maps (rustc-hash): the maps here hash small integers and short
+/// words, where SipHash's protection against flooding costs a third of the
+/// run time and buys nothing. Unseeded, so also deterministic.
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// What the passes need to know of a distinct token.
 #[derive(Debug, Clone, Copy)]
