@@ -204,6 +204,19 @@ pub struct NoProgress;
 
 impl Progress for NoProgress {}
 
+/// A precedent found by [`Scope::nearest`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match<'a> {
+    /// The older unit.
+    pub unit: &'a Unit,
+    /// Its score (1.0 when identical).
+    pub score: f64,
+    /// Same words after normalisation.
+    pub identical: bool,
+    /// The parts of the score.
+    pub parts: ScoreParts,
+}
+
 /// Precomputed features of a set of units: build once, align any sides
 /// drawn from it.
 pub struct Scope<'a> {
@@ -242,32 +255,36 @@ impl<'a> Scope<'a> {
         ))
     }
 
-    /// Aligns two sides. Units not in the scope are ignored.
-    pub fn align(&self, old: &[&Unit], new: &[&Unit], opts: &AlignOptions) -> Alignment {
-        self.align_with(old, new, opts, &NoProgress)
+    /// Scope positions of the units of a side.
+    fn positions(&self, side: &[&Unit]) -> Vec<usize> {
+        side.iter()
+            .filter_map(|u| self.position.get(&u.id).copied())
+            .collect()
     }
 
-    /// [`Scope::align`], reporting progress.
-    pub fn align_with(
+    /// True when two units of the scope have the same words after
+    /// normalisation.
+    fn identical(&self, a: usize, b: usize) -> bool {
+        let (fa, fb) = (&self.features[a], &self.features[b]);
+        fa.identity != 0
+            && fa.identity == fb.identity
+            && text::normalize(&self.units[a].text) == text::normalize(&self.units[b].text)
+    }
+
+    /// Candidates of each newer unit, scored: for each position of `new`,
+    /// (index into `old`, parts). Also the number of units whose candidate
+    /// list was capped.
+    fn candidate_scores(
         &self,
-        old: &[&Unit],
-        new: &[&Unit],
+        old: &[usize],
+        new: &[usize],
         opts: &AlignOptions,
         progress: &dyn Progress,
-    ) -> Alignment {
-        let old: Vec<usize> = old
-            .iter()
-            .filter_map(|u| self.position.get(&u.id).copied())
-            .collect();
-        let new: Vec<usize> = new
-            .iter()
-            .filter_map(|u| self.position.get(&u.id).copied())
-            .collect();
+    ) -> (Vec<Vec<(usize, ScoreParts)>>, usize) {
         let of = |ix: &[usize]| -> Vec<&text::Features> {
             ix.iter().map(|&i| &self.features[i]).collect()
         };
-        let (old_f, new_f) = (of(&old), of(&new));
-        progress.start(new.len() as u64);
+        let (old_f, new_f) = (of(old), of(new));
         let index = index::CandidateIndex::new(&old_f, self.vocab.idf.len());
         let cands = index.candidates(&old_f, &new_f, &self.vocab.idf, opts.max_candidates);
         let capped = cands.iter().filter(|c| c.capped).count();
@@ -281,14 +298,9 @@ impl<'a> Scope<'a> {
             }
         }
         let text = |side: &[usize], i: usize| self.units[side[i]].text.as_str();
-        let identical = |ni: usize, oi: usize| {
-            new_f[ni].identity != 0
-                && new_f[ni].identity == old_f[oi].identity
-                && text::normalize(text(&new, ni)) == text::normalize(text(&old, oi))
-        };
 
         // Score every candidate pair in parallel: (old index, parts) per newer unit.
-        let scored: Vec<Vec<(usize, ScoreParts)>> = new_f
+        let scored = new_f
             .par_iter()
             .zip(cands.par_iter())
             .enumerate()
@@ -315,12 +327,68 @@ impl<'a> Scope<'a> {
                 });
                 for &i in best.iter().take(CHARS_FOR_BEST) {
                     let o = row[i].0;
-                    score::add_chars(&mut row[i].1, text(&old, o), text(&new, ni));
+                    score::add_chars(&mut row[i].1, text(old, o), text(new, ni));
                 }
                 progress.advance(1);
                 row
             })
             .collect();
+        (scored, capped)
+    }
+
+    /// For each unit of `new`, its best matches among `old`, best first, at
+    /// most `k` and each scoring at least `min`. Unlike [`Scope::align`]
+    /// there is no one-to-one assignment: several newer units may share a
+    /// precedent (a draft reusing one recommendation twice).
+    pub fn nearest(&self, old: &[&Unit], new: &[&Unit], k: usize, min: f64) -> Vec<Vec<Match<'a>>> {
+        let (old_ix, new_ix) = (self.positions(old), self.positions(new));
+        let opts = AlignOptions::default();
+        let (scored, _) = self.candidate_scores(&old_ix, &new_ix, &opts, &NoProgress);
+        scored
+            .into_iter()
+            .enumerate()
+            .map(|(ni, row)| {
+                let mut m: Vec<Match<'a>> = row
+                    .into_iter()
+                    .map(|(oi, parts)| {
+                        let identical = self.identical(new_ix[ni], old_ix[oi]);
+                        Match {
+                            unit: self.units[old_ix[oi]],
+                            score: if identical {
+                                1.0
+                            } else {
+                                (parts.lexical() * 1000.0).round() / 1000.0
+                            },
+                            identical,
+                            parts,
+                        }
+                    })
+                    .filter(|m| m.score >= min)
+                    .collect();
+                m.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.unit.id.cmp(&b.unit.id)));
+                m.truncate(k);
+                m
+            })
+            .collect()
+    }
+
+    /// Aligns two sides. Units not in the scope are ignored.
+    pub fn align(&self, old: &[&Unit], new: &[&Unit], opts: &AlignOptions) -> Alignment {
+        self.align_with(old, new, opts, &NoProgress)
+    }
+
+    /// [`Scope::align`], reporting progress.
+    pub fn align_with(
+        &self,
+        old: &[&Unit],
+        new: &[&Unit],
+        opts: &AlignOptions,
+        progress: &dyn Progress,
+    ) -> Alignment {
+        let (old, new) = (self.positions(old), self.positions(new));
+        progress.start(new.len() as u64);
+        let (scored, capped) = self.candidate_scores(&old, &new, opts, progress);
+        let identical = |ni: usize, oi: usize| self.identical(new[ni], old[oi]);
 
         let cite = |side: &[usize], i: usize| &self.units[side[i]].id;
         // Candidate pairs, best first; ties broken by document order so the
