@@ -12,6 +12,7 @@
 //!   (`rpm2019:13(e)`, `thematic2021-2024:160-2`);
 //! * [`align`]: which older unit each newer unit comes from
 //!   ([`align::Alignment`]);
+//! * [`analysis`]: a phrase through time ([`analysis::Trace`]);
 //! * [`report`]: renderers that write those values as text or JSON.
 //!
 //! ```
@@ -25,6 +26,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod analysis;
 pub mod cli;
 pub mod corpus;
 mod error;
@@ -117,6 +119,18 @@ impl Library {
     ) -> Result<align::Alignment> {
         let (old, new) = (self.side_units(old)?, self.side_units(new)?);
         Ok(align::Scope::new(self.all_units()).align_with(&old, &new, opts, progress))
+    }
+
+    /// Where `phrase` and its inflections occur in the corpus, in time
+    /// order (see [`analysis::trace()`]).
+    pub fn trace(&self, phrase: &str) -> Result<analysis::Trace<'_>> {
+        let docs: Vec<&ParsedDoc> = self
+            .corpus
+            .chronological()
+            .iter()
+            .map(|d| self.doc(&d.meta.id))
+            .collect::<Result<_>>()?;
+        analysis::trace(&docs, phrase)
     }
 
     /// The unit a citation names, in any accepted spelling

@@ -117,6 +117,20 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Follow a phrase and its inflections through time, in context.
+    #[command(
+        after_help = "Content words match by stem (\"strengthen the capacity\" finds \"strengthening the \
+capacities\"), function words exactly; case and punctuation are ignored. A phrase that occurs \
+nowhere is reported, not an error.\n\n\
+Examples:\n  accord trace \"culture of lawfulness\"\n  accord trace \"strengthen the capacity\" --format json | jq '.stages[] | {doc, year, count}'"
+    )]
+    Trace {
+        /// The phrase to look for.
+        phrase: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
     /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
     #[command(hide = true)]
     Synth {

@@ -135,6 +135,15 @@ pub fn dispatch(
                 }
             }
         }
+        Command::Trace { phrase, format } => {
+            let trace = lib.trace(&phrase)?;
+            match format {
+                OutputFormat::Text => report::analysis::trace_text(&trace, config, out)?,
+                OutputFormat::Json => {
+                    report::json::write(out, &report::analysis::trace_json(&trace))?
+                }
+            }
+        }
         Command::Synth {
             units,
             seed,
