@@ -12,7 +12,8 @@
 //!   (`rpm2019:13(e)`, `thematic2021-2024:160-2`);
 //! * [`align`]: which older unit each newer unit comes from
 //!   ([`align::Alignment`]);
-//! * [`analysis`]: a phrase through time ([`analysis::Trace`]);
+//! * [`analysis`]: a phrase through time ([`analysis::Trace`]) and the
+//!   phrases that emerge or fade between two sides ([`analysis::Terms`]);
 //! * [`report`]: renderers that write those values as text or JSON.
 //!
 //! ```
@@ -131,6 +132,17 @@ impl Library {
             .map(|d| self.doc(&d.meta.id))
             .collect::<Result<_>>()?;
         analysis::trace(&docs, phrase)
+    }
+
+    /// The phrases that emerge in side `new` and fade from side `old`
+    /// (see [`analysis::terms()`]).
+    pub fn terms(
+        &self,
+        old: &str,
+        new: &str,
+        opts: &analysis::TermsOptions,
+    ) -> Result<analysis::Terms> {
+        Ok(analysis::terms(&self.side(old)?, &self.side(new)?, opts))
     }
 
     /// The unit a citation names, in any accepted spelling

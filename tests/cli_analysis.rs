@@ -1,4 +1,4 @@
-//! CLI tests for `accord trace` on the real seeds.
+//! CLI tests for `accord trace` and `accord terms` on the real seeds.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -199,4 +199,91 @@ fn trace_output_does_not_depend_on_the_thread_count() {
     let one = run("1");
     assert!(!one.is_empty());
     assert_eq!(one, run("4"));
+}
+
+fn phrases(v: &Value, list: &str) -> Vec<String> {
+    v[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["phrase"].as_str().unwrap().to_lowercase())
+        .collect()
+}
+
+#[test]
+fn terms_2019_2025_surface_the_new_vocabulary() {
+    let v = run_json(&["terms", "2019", "2025", "--format", "json"]);
+    let e = phrases(&v, "emerging");
+    assert!(e.contains(&"triple planetary crisis".to_string()), "{e:?}");
+    assert!(e.contains(&"digital age".to_string()), "{e:?}");
+    // Both uses of "lived experience" are "lived experience of crime", so
+    // the longer phrase stands for it.
+    assert!(e.iter().any(|p| p.starts_with("lived experience")), "{e:?}");
+    assert!(!e.contains(&"triple planetary".to_string()));
+    let f = phrases(&v, "fading");
+    assert!(f.contains(&"fourteenth congress".to_string()), "{f:?}");
+    let text = run_text(&["terms", "2019", "2025"]);
+    assert!(text.contains("\nEmerging in rpm2025-item4, rpm2025-item5b\n"));
+    assert!(text.contains("\nFading from rpm2019\n"));
+    assert!(text.contains("  triple planetary crisis "), "{text}");
+}
+
+#[test]
+fn terms_json_has_the_documented_shape_and_order() {
+    let v = run_json(&["terms", "2019", "2025", "--format", "json", "--top", "7"]);
+    assert_eq!(v["old"], serde_json::json!(["rpm2019"]));
+    assert_eq!(
+        v["new"],
+        serde_json::json!(["rpm2025-item4", "rpm2025-item5b"])
+    );
+    for list in ["emerging", "fading"] {
+        let items = v[list].as_array().unwrap();
+        assert_eq!(items.len(), 7);
+        for t in items {
+            for key in ["phrase", "new_count", "old_count", "score"] {
+                assert!(t.get(key).is_some(), "{key} in {t}");
+            }
+            let (n, o) = (
+                t["new_count"].as_u64().unwrap(),
+                t["old_count"].as_u64().unwrap(),
+            );
+            if list == "emerging" {
+                assert!(n >= 1 && (n >= 2 || t["in_heading"] == true), "{t}");
+            } else {
+                assert!(o >= 2 || t["in_heading"] == true, "{t}");
+            }
+        }
+        for w in items.windows(2) {
+            let (a, b) = (
+                w[0]["score"].as_f64().unwrap(),
+                w[1]["score"].as_f64().unwrap(),
+            );
+            assert!(a >= b, "{list} not ranked: {w:?}");
+        }
+    }
+}
+
+#[test]
+fn terms_output_does_not_depend_on_the_run() {
+    let one = accord()
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["terms", "all", "2025", "--format", "json"])
+        .output()
+        .unwrap();
+    let many = accord()
+        .env("RAYON_NUM_THREADS", "4")
+        .args(["terms", "all", "2025", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(one.status.success());
+    assert_eq!(one.stdout, many.stdout);
+}
+
+#[test]
+fn terms_with_a_bad_side_is_trouble() {
+    let e = trouble(&["terms", "2019", "rpm2020"]);
+    assert!(e.contains("unknown document 'rpm2020'"), "{e}");
+    let e = trouble(&["terms", "2031", "2025"]);
+    assert!(e.contains("no document of year 2031"), "{e}");
+    trouble(&["terms", ",", "2025"]);
 }

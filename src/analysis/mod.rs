@@ -1,7 +1,8 @@
 //! Analyses of language across the corpus: where a phrase occurs through
-//! time ([`trace()`]).
+//! time ([`trace()`]) and which phrases emerge or fade between two sides
+//! ([`terms()`]).
 //!
-//! They compute plain values (citations, spans into unit text, counts,
+//! Both compute plain values (citations, spans into unit text, counts,
 //! scores) and leave layout, colour and JSON to `report::analysis`.
 //!
 //! Words are the words of `align::text` ([`crate::align::text::word_spans`]):
@@ -11,6 +12,7 @@
 //! ([`crate::align::text::is_stop`]) or a one-letter word is compared as
 //! written, because stemming "the" or "as" would only blur it.
 
+pub mod terms;
 pub mod trace;
 
 use std::ops::Range;
@@ -20,6 +22,7 @@ use rustc_hash::FxHashMap;
 
 use crate::align::text::{is_stop, stemmer, word_spans};
 
+pub use terms::{terms, Term, Terms, TermsOptions};
 pub use trace::{trace, Occurrence, Phrase, Stage, Trace};
 
 /// One word of a text, ready for comparison.
@@ -43,6 +46,8 @@ pub(crate) struct Lexicon {
     stemmer: Stemmer,
     words: FxHashMap<String, (u32, bool)>,
     keys: FxHashMap<(bool, String), u32>,
+    /// Stop flag by key.
+    stop: Vec<bool>,
 }
 
 impl Lexicon {
@@ -51,7 +56,13 @@ impl Lexicon {
             stemmer: stemmer(),
             words: FxHashMap::default(),
             keys: FxHashMap::default(),
+            stop: Vec::new(),
         }
+    }
+
+    /// True when `key` is a function word's.
+    pub fn is_stop_key(&self, key: u32) -> bool {
+        self.stop.get(key as usize).copied().unwrap_or(false)
     }
 
     /// The key and stop flag of a lower-cased word.
@@ -69,6 +80,9 @@ impl Lexicon {
         // A stem that happens to spell a function word ("wells" -> "well")
         // stays a different key from the function word.
         let key = *self.keys.entry((stop, key_text)).or_insert(next);
+        if key == next {
+            self.stop.push(stop);
+        }
         self.words.insert(lower.to_string(), (key, stop));
         (key, stop)
     }

@@ -144,6 +144,24 @@ pub fn dispatch(
                 }
             }
         }
+        Command::Terms {
+            old,
+            new,
+            format,
+            top,
+        } => {
+            let opts = crate::analysis::TermsOptions {
+                top,
+                ..Default::default()
+            };
+            let terms = lib.terms(&old, &new, &opts)?;
+            match format {
+                OutputFormat::Text => report::analysis::terms_text(&terms, config, out)?,
+                OutputFormat::Json => {
+                    report::json::write(out, &report::analysis::terms_json(&terms))?
+                }
+            }
+        }
         Command::Synth {
             units,
             seed,

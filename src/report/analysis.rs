@@ -1,5 +1,5 @@
 //! Renderers for the analyses: `trace` (keyword in context, stage by
-//! stage); or the documented JSON.
+//! stage) and `terms` (two ranked lists); or the documented JSON.
 
 use std::io::{self, Write};
 
@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::style::Style;
-use crate::analysis::{Occurrence, Stage, Trace};
+use crate::analysis::{Occurrence, Stage, Term, Terms, Trace};
 use crate::cli::Config;
 use crate::parse::Citation;
 
@@ -236,6 +236,155 @@ pub fn trace_text(t: &Trace, config: &Config, out: &mut dyn Write) -> io::Result
             plural(t.docs(), "document", "documents"),
         ))
     )?;
+    Ok(())
+}
+
+/// JSON view of a ranked phrase.
+#[derive(Debug, Serialize)]
+pub struct TermView<'a> {
+    /// Most frequent written form.
+    pub phrase: &'a str,
+    /// Occurrences in the newer side.
+    pub new_count: u32,
+    /// Occurrences in the older side.
+    pub old_count: u32,
+    /// The rank: `log_likelihood` × `cohesion` (3 decimals).
+    pub score: f64,
+    /// G² of the (heading-weighted) counts.
+    pub log_likelihood: f64,
+    /// Share of the uses of the phrase's rarest content word that it accounts for.
+    pub cohesion: f64,
+    /// The phrase occurs in a heading of the side it grows in.
+    pub in_heading: bool,
+}
+
+/// JSON view of `terms` (documented in README).
+#[derive(Debug, Serialize)]
+pub struct TermsView<'a> {
+    /// Documents of the older side.
+    pub old: &'a [String],
+    /// Documents of the newer side.
+    pub new: &'a [String],
+    /// Words in the older side.
+    pub old_words: usize,
+    /// Words in the newer side.
+    pub new_words: usize,
+    /// Phrases growing in the newer side, best first.
+    pub emerging: Vec<TermView<'a>>,
+    /// Phrases fading from the older side, best first.
+    pub fading: Vec<TermView<'a>>,
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// The JSON view of `terms`.
+pub fn terms_json(t: &Terms) -> TermsView<'_> {
+    fn list(l: &[Term]) -> Vec<TermView<'_>> {
+        l.iter()
+            .map(|x| TermView {
+                phrase: &x.phrase,
+                new_count: x.new_count,
+                old_count: x.old_count,
+                score: round3(x.score),
+                log_likelihood: round3(x.log_likelihood),
+                cohesion: round3(x.cohesion),
+                in_heading: x.in_heading,
+            })
+            .collect()
+    }
+    TermsView {
+        old: &t.old_docs,
+        new: &t.new_docs,
+        old_words: t.old_words,
+        new_words: t.new_words,
+        emerging: list(&t.emerging),
+        fading: list(&t.fading),
+    }
+}
+
+fn truncate(s: &str, cols: usize) -> String {
+    if s.width() <= cols {
+        return s.to_string();
+    }
+    right_context(s, cols, true)
+}
+
+fn per_10k(count: u32, words: usize) -> String {
+    if words == 0 {
+        "-".into()
+    } else {
+        format!("{:.1}", count as f64 * 10_000.0 / words as f64)
+    }
+}
+
+/// `terms` as text: the sides, then "Emerging in NEW" and "Fading from
+/// OLD", one phrase a line with its counts, rates per 10,000 words and
+/// score.
+pub fn terms_text(t: &Terms, config: &Config, out: &mut dyn Write) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    let (old, new) = (t.old_docs.join(", "), t.new_docs.join(", "));
+    writeln!(
+        out,
+        "{}",
+        st.heading(&format!(
+            "{old} ({} words)  ->  {new} ({} words)",
+            t.old_words, t.new_words
+        ))
+    )?;
+    let numbers = "   NEW   OLD  NEW/10k  OLD/10k  SCORE";
+    let longest = t
+        .emerging
+        .iter()
+        .chain(&t.fading)
+        .map(|x| x.phrase.width() + 2 * x.in_heading as usize)
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let phrase_w = longest.min(config.width.saturating_sub(2 + numbers.len()).max(20));
+    for (title, list) in [
+        (format!("Emerging in {new}"), &t.emerging),
+        (format!("Fading from {old}"), &t.fading),
+    ] {
+        writeln!(out)?;
+        writeln!(out, "{}", st.heading(&title))?;
+        if list.is_empty() {
+            writeln!(out, "  (none)")?;
+            continue;
+        }
+        writeln!(
+            out,
+            "{}",
+            st.dim(&format!("  {:phrase_w$}{numbers}", "PHRASE"))
+        )?;
+        for x in list {
+            let mark = if x.in_heading { " §" } else { "" };
+            let phrase = truncate(&x.phrase, phrase_w.saturating_sub(mark.width()));
+            let cell = format!("{phrase}{mark}");
+            let pad = phrase_w.saturating_sub(cell.width());
+            writeln!(
+                out,
+                "  {cell}{}  {:>4}  {:>4}  {:>7}  {:>7}  {:>5.2}",
+                " ".repeat(pad),
+                x.new_count,
+                x.old_count,
+                per_10k(x.new_count, t.new_words),
+                per_10k(x.old_count, t.old_words),
+                x.score
+            )?;
+        }
+    }
+    if t.emerging.iter().chain(&t.fading).any(|x| x.in_heading) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            st.dim("§ also in a heading of that side (a heading counts twice in the score)")
+        )?;
+    }
     Ok(())
 }
 
