@@ -15,6 +15,8 @@
 //! * [`diff`]: word-level edits between two texts, cleaned up to read like
 //!   a redline, and the changes in drafting strength (verb, modals,
 //!   qualifiers);
+//! * [`analysis`]: a phrase through time ([`analysis::Trace`]) and the
+//!   phrases that emerge or fade between two sides ([`analysis::Terms`]);
 //! * [`report`]: renderers that write those values as text or JSON.
 //!
 //! ```
@@ -28,6 +30,7 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod analysis;
 pub mod cli;
 pub mod corpus;
 pub mod diff;
@@ -152,6 +155,29 @@ impl Library {
             dropped_units: Vec::new(),
             summary,
         })
+    }
+
+    /// Where `phrase` and its inflections occur in the corpus, in time
+    /// order (see [`analysis::trace()`]).
+    pub fn trace(&self, phrase: &str) -> Result<analysis::Trace<'_>> {
+        let docs: Vec<&ParsedDoc> = self
+            .corpus
+            .chronological()
+            .iter()
+            .map(|d| self.doc(&d.meta.id))
+            .collect::<Result<_>>()?;
+        analysis::trace(&docs, phrase)
+    }
+
+    /// The phrases that emerge in side `new` and fade from side `old`
+    /// (see [`analysis::terms()`]).
+    pub fn terms(
+        &self,
+        old: &str,
+        new: &str,
+        opts: &analysis::TermsOptions,
+    ) -> Result<analysis::Terms> {
+        Ok(analysis::terms(&self.side(old)?, &self.side(new)?, opts))
     }
 
     /// The unit a citation names, in any accepted spelling

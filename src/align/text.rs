@@ -59,15 +59,32 @@ pub fn identity(text: &str) -> u64 {
 
 /// Lower-cased word tokens of `text`, hyphenated compounds split.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+    word_spans(text).map(|r| text[r].to_lowercase())
+}
+
+/// Byte ranges of the words of `text`, as [`words`] splits it: maximal
+/// runs of letters and digits. For callers that must point back into the
+/// text (keyword in context).
+pub fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
 }
 
 /// Function words: they carry no topic, and their stems are never terms.
 /// Reporting verbs ("noted", "stressed") stay terms: IDF gives them the
 /// little weight they deserve.
-fn is_stop(w: &str) -> bool {
+pub fn is_stop(w: &str) -> bool {
     // A match compiles to a length switch and a few compares: much cheaper
     // than a search, and this runs once per word of the corpus.
     matches!(
@@ -438,6 +455,26 @@ mod tests {
         );
         assert_ne!(identity("a b"), identity("ab"));
         assert_eq!(identity(" ,;"), 0);
+    }
+
+    #[test]
+    fn word_spans_point_into_the_text() {
+        let t = "“Culture of lawfulness” – people-centred, SDG 16.";
+        let w: Vec<&str> = word_spans(t).map(|r| &t[r]).collect();
+        assert_eq!(
+            w,
+            [
+                "Culture",
+                "of",
+                "lawfulness",
+                "people",
+                "centred",
+                "SDG",
+                "16"
+            ]
+        );
+        assert_eq!(words(t).next().as_deref(), Some("culture"));
+        assert_eq!(word_spans(" ,;").count(), 0);
     }
 
     #[test]

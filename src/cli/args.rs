@@ -151,6 +151,38 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: OutputFormat,
     },
+    /// Follow a phrase and its inflections through time, in context.
+    #[command(
+        after_help = "Content words match by stem (\"strengthen the capacity\" finds \"strengthening the \
+capacities\"), function words exactly; case and punctuation are ignored. A phrase that occurs \
+nowhere is reported, not an error.\n\n\
+Examples:\n  accord trace \"culture of lawfulness\"\n  accord trace \"strengthen the capacity\" --format json | jq '.stages[] | {doc, year, count}'"
+    )]
+    Trace {
+        /// The phrase to look for.
+        phrase: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
+    /// The phrases that emerge in NEW and those that fade from OLD.
+    #[command(
+        after_help = "Sides are document ids, years (every document of that year), comma lists or `all`. \
+Phrases are 2-4 words, ranked by log-likelihood (G²) weighted by how fixed the phrase is; see README.\n\n\
+Examples:\n  accord terms 2019 2025\n  accord terms rpm2019 thematic2021-2024 --top 10\n  accord terms 2019 2025 --format json | jq -r '.emerging[].phrase'"
+    )]
+    Terms {
+        /// The older side.
+        old: String,
+        /// The newer side.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+        /// Phrases per list.
+        #[arg(long, value_name = "N", default_value_t = crate::analysis::TermsOptions::default().top)]
+        top: usize,
+    },
     /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
     #[command(hide = true)]
     Synth {

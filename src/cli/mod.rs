@@ -222,6 +222,33 @@ pub fn dispatch(
                 }
             }
         }
+        Command::Trace { phrase, format } => {
+            let trace = lib.trace(&phrase)?;
+            match format {
+                OutputFormat::Text => report::analysis::trace_text(&trace, config, out)?,
+                OutputFormat::Json => {
+                    report::json::write(out, &report::analysis::trace_json(&trace))?
+                }
+            }
+        }
+        Command::Terms {
+            old,
+            new,
+            format,
+            top,
+        } => {
+            let opts = crate::analysis::TermsOptions {
+                top,
+                ..Default::default()
+            };
+            let terms = lib.terms(&old, &new, &opts)?;
+            match format {
+                OutputFormat::Text => report::analysis::terms_text(&terms, config, out)?,
+                OutputFormat::Json => {
+                    report::json::write(out, &report::analysis::terms_json(&terms))?
+                }
+            }
+        }
         Command::Synth {
             units,
             seed,

@@ -7,6 +7,7 @@
 //! shapes are documented in README.md.
 
 pub mod align;
+pub mod analysis;
 pub mod corpus;
 pub mod diff;
 pub mod json;

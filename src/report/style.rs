@@ -29,6 +29,16 @@ impl Style {
         }
     }
 
+    /// The words a search matched: bold and underlined in colour, else
+    /// between « and ».
+    pub fn emphasis(&self, s: &str) -> String {
+        if self.color {
+            s.bold().underline().to_string()
+        } else {
+            format!("«{s}»")
+        }
+    }
+
     /// A heading.
     pub fn heading(&self, s: &str) -> String {
         if self.color {
