@@ -17,6 +17,7 @@
 //!   qualifiers);
 //! * [`analysis`]: a phrase through time ([`analysis::Trace`]) and the
 //!   phrases that emerge or fade between two sides ([`analysis::Terms`]);
+//! * [`review`]: a proposed declaration against its precedents;
 //! * [`report`]: renderers that write those values as text or JSON.
 //!
 //! ```
@@ -38,6 +39,7 @@ mod error;
 pub mod evaluate;
 pub mod parse;
 pub mod report;
+pub mod review;
 pub mod synth;
 
 use rayon::prelude::*;

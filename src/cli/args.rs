@@ -183,6 +183,23 @@ Examples:\n  accord terms 2019 2025\n  accord terms rpm2019 thematic2021-2024 --
         #[arg(long, value_name = "N", default_value_t = crate::analysis::TermsOptions::default().top)]
         top: usize,
     },
+    /// Review a proposed declaration: precedent, new language, recommendations left out.
+    #[command(
+        after_help = "DRAFT is a text or Markdown file, or - for standard input.\n\nExamples:\n  accord review examples/draft-declaration.md\n  accord review - < draft.txt\n  accord review draft.md --against 2019,2021 --uptake rpm2025-item4\n  accord review draft.md --format json | jq '.paragraphs[] | select(.class == \"new\") | .id'"
+    )]
+    Review {
+        /// The draft: a file, or - for standard input.
+        draft: String,
+        /// Precedent documents (default: every document of the corpus).
+        #[arg(long, value_name = "SIDE")]
+        against: Option<String>,
+        /// Documents whose recommendations the draft should reflect (default: those of the latest year).
+        #[arg(long, value_name = "SIDE")]
+        uptake: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
     /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
     #[command(hide = true)]
     Synth {

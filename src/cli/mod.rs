@@ -249,6 +249,26 @@ pub fn dispatch(
                 }
             }
         }
+        Command::Review {
+            draft,
+            against,
+            uptake,
+            format,
+        } => {
+            let doc = DocSource::parse(&draft).load(&mut std::io::stdin().lock())?;
+            let paragraphs = crate::review::read_draft(&doc.meta.id, &doc.body, doc.meta.year);
+            let r = crate::review::review(
+                lib,
+                &doc.meta.id,
+                &paragraphs,
+                against.as_deref(),
+                uptake.as_deref(),
+            )?;
+            match format {
+                OutputFormat::Text => report::review::text(&r, config, out)?,
+                OutputFormat::Json => report::json::write(out, &report::review::json(&r))?,
+            }
+        }
         Command::Synth {
             units,
             seed,

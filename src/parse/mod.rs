@@ -163,6 +163,19 @@ impl ParsedDoc {
             .count()
     }
 
+    /// The lettered items that a paragraph introduces as recommendations
+    /// ("The following recommendations ... were identified:"), in order.
+    pub fn recommendations(&self) -> Vec<&Unit> {
+        self.units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Item)
+            .filter(|u| {
+                self.unit(&u.id.path.paragraph())
+                    .is_some_and(|p| p.text.to_lowercase().contains("recommend"))
+            })
+            .collect()
+    }
+
     /// Up to `n` valid citations nearest to `path`, for error messages:
     /// units of the same paragraph first, then neighbouring paragraphs.
     pub fn nearest(&self, path: &UnitPath, n: usize) -> Vec<String> {

@@ -80,17 +80,9 @@ pub struct DocView<'a> {
     pub numbered_by_accord: bool,
 }
 
-/// Lettered items that a paragraph introduces as recommendations ("The
-/// following recommendations ... were identified:").
+/// Lettered items that a paragraph introduces as recommendations.
 pub fn recommendation_count(doc: &ParsedDoc) -> usize {
-    doc.units
-        .iter()
-        .filter(|u| u.kind == UnitKind::Item)
-        .filter(|u| {
-            doc.unit(&u.id.path.paragraph())
-                .is_some_and(|p| p.text.to_lowercase().contains("recommend"))
-        })
-        .count()
+    doc.recommendations().len()
 }
 
 /// Views for `docs --format json`.

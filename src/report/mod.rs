@@ -12,4 +12,5 @@ pub mod corpus;
 pub mod diff;
 pub mod json;
 pub mod output;
+pub mod review;
 pub mod style;

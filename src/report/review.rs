@@ -1,0 +1,307 @@
+//! Renderers for `review`: the per-paragraph verdicts with redlines, the
+//! totals and the uptake of recommendations, as text or JSON.
+
+use std::io::{self, Write};
+
+use owo_colors::OwoColorize;
+use serde::Serialize;
+
+use super::diff::redline_lines;
+use super::style::{wrap, Style};
+use crate::cli::Config;
+use crate::diff::{Edit, StrengthChange};
+use crate::parse::Citation;
+use crate::review::{Class, Part, Review, Totals};
+
+fn class_label(st: &Style, c: Class) -> String {
+    let s = c.as_str();
+    if !st.color {
+        return s.to_string();
+    }
+    match c {
+        Class::Verbatim => s.dimmed().to_string(),
+        Class::Adapted => s.yellow().to_string(),
+        Class::New => s.green().bold().to_string(),
+    }
+}
+
+/// Text output.
+pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    let t = &r.totals;
+    writeln!(
+        out,
+        "{}",
+        st.heading(&format!(
+            "Review of {} ({} paragraphs: {} preambular, {} operative)",
+            r.draft, t.paragraphs, t.preamble, t.operative
+        ))
+    )?;
+    writeln!(
+        out,
+        "{}",
+        st.dim(&wrap(
+            &format!("precedents from: {}", r.against.join(", ")),
+            config.width,
+            "",
+            "  "
+        ))
+    )?;
+    writeln!(out)?;
+    for p in &r.paragraphs {
+        let para = p.paragraph;
+        let label = para
+            .label
+            .as_ref()
+            .map_or(String::new(), |l| format!(" ({l})"));
+        let part = match para.part {
+            Part::Preamble => "preamble",
+            Part::Operative => "operative",
+        };
+        let mut head = format!(
+            "{}{label}  {part}  {}",
+            st.id(&para.unit.id.to_string()),
+            class_label(&st, p.class)
+        );
+        if let Some(b) = p.precedents.first() {
+            head.push_str(&format!(" {:.3}  <- {}", b.score, b.unit.id));
+        }
+        writeln!(out, "{head}")?;
+        if !p.precedents.is_empty() {
+            let list: Vec<String> = p
+                .precedents
+                .iter()
+                .map(|x| {
+                    let auth = x.authority.map_or(String::new(), |a| format!(", {a}"));
+                    format!("{} ({:.2}{auth})", x.unit.un_style(), x.score)
+                })
+                .collect();
+            writeln!(
+                out,
+                "{}",
+                st.dim(&wrap(
+                    &format!("precedents: {}", list.join("; ")),
+                    config.width,
+                    "  ",
+                    "    "
+                ))
+            )?;
+        }
+        if !p.strength.is_empty() {
+            let s: Vec<String> = p.strength.iter().map(|c| c.to_string()).collect();
+            let s = wrap(&s.join("; "), config.width, "  ", "  ");
+            writeln!(
+                out,
+                "{}",
+                if st.color {
+                    s.magenta().bold().to_string()
+                } else {
+                    s
+                }
+            )?;
+        }
+        let edits = if p.class == crate::review::Class::New || p.edits.is_empty() {
+            vec![Edit::new(crate::diff::Op::Equal, para.unit.text.clone())]
+        } else {
+            p.edits.clone()
+        };
+        for l in redline_lines(&edits, config.width.saturating_sub(2), config.color) {
+            writeln!(out, "  {l}")?;
+        }
+        for a in &p.alternatives {
+            let option = if a.option.is_empty() {
+                "(dropped)".to_string()
+            } else {
+                format!("“{}”", a.option)
+            };
+            let best = a
+                .best
+                .as_ref()
+                .map_or("no precedent".to_string(), |(c, s)| format!("{c} {s:.2}"));
+            writeln!(
+                out,
+                "{}",
+                st.dim(&wrap(
+                    &format!("bracket {}: {option} -> {best}", a.bracket),
+                    config.width,
+                    "  ",
+                    "    "
+                ))
+            )?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", totals_line(t))?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        st.heading(&format!(
+            "Uptake: {} of {} recommendations of {} reflected in the draft",
+            t.reflected,
+            t.recommendations,
+            r.uptake_docs.join(", ")
+        ))
+    )?;
+    let left: Vec<_> = r.left_out().collect();
+    if !left.is_empty() {
+        writeln!(out, "Left out:")?;
+        for u in left {
+            let text: String = u
+                .recommendation
+                .text
+                .chars()
+                .take(config.width.saturating_sub(30))
+                .collect();
+            writeln!(
+                out,
+                "  {}  {}…",
+                st.id(&u.recommendation.id.to_string()),
+                text
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The totals sentence.
+pub fn totals_line(t: &Totals) -> String {
+    format!(
+        "{:.0}% of the draft's words come from precedent; {} verbatim, {} adapted, {} new",
+        t.share_from_precedent * 100.0,
+        t.verbatim,
+        t.adapted,
+        t.new
+    )
+}
+
+/// A precedent in JSON.
+#[derive(Debug, Serialize)]
+pub struct PrecedentView<'a> {
+    /// Citation.
+    pub citation: &'a Citation,
+    /// UN-style citation.
+    pub un_citation: String,
+    /// Score.
+    pub score: f64,
+    /// Authority of its document.
+    pub authority: Option<&'static str>,
+}
+
+/// A bracket alternative in JSON.
+#[derive(Debug, Serialize)]
+pub struct AlternativeView<'a> {
+    /// The bracket as written.
+    pub bracket: &'a str,
+    /// The option checked ("" for the bracketed text dropped).
+    pub option: &'a str,
+    /// Best precedent, if any.
+    pub citation: Option<&'a Citation>,
+    /// Its score.
+    pub score: Option<f64>,
+}
+
+/// A paragraph in JSON.
+#[derive(Debug, Serialize)]
+pub struct ParagraphView<'a> {
+    /// `draft:N`.
+    pub id: &'a Citation,
+    /// The draft's own numbering.
+    pub label: Option<&'a str>,
+    /// preamble or operative.
+    pub part: Part,
+    /// verbatim, adapted or new.
+    pub class: Class,
+    /// The paragraph's text.
+    pub text: &'a str,
+    /// Up to three precedents.
+    pub precedents: Vec<PrecedentView<'a>>,
+    /// Edits against the best precedent.
+    pub edits: &'a [Edit],
+    /// Drafting-strength changes.
+    pub strength: &'a [StrengthChange],
+    /// Bracket alternatives.
+    pub alternatives: Vec<AlternativeView<'a>>,
+}
+
+/// An uptake row in JSON.
+#[derive(Debug, Serialize)]
+pub struct UptakeView<'a> {
+    /// The recommendation.
+    pub recommendation: &'a Citation,
+    /// The draft paragraph reflecting it, or null.
+    pub reflected_in: Option<&'a Citation>,
+    /// Best score.
+    pub score: f64,
+}
+
+/// JSON view of a review (documented in README).
+#[derive(Debug, Serialize)]
+pub struct ReviewView<'a> {
+    /// The draft's id.
+    pub draft: &'a str,
+    /// Precedent documents.
+    pub against: &'a [String],
+    /// Paragraphs in order.
+    pub paragraphs: Vec<ParagraphView<'a>>,
+    /// Counts.
+    pub totals: Totals,
+    /// Uptake per recommendation.
+    pub uptake: Vec<UptakeView<'a>>,
+    /// Recommendations left out, in order.
+    pub left_out: Vec<&'a Citation>,
+}
+
+/// The JSON view.
+pub fn json<'a>(r: &'a Review) -> ReviewView<'a> {
+    ReviewView {
+        draft: &r.draft,
+        against: &r.against,
+        paragraphs: r
+            .paragraphs
+            .iter()
+            .map(|p| ParagraphView {
+                id: &p.paragraph.unit.id,
+                label: p.paragraph.label.as_deref(),
+                part: p.paragraph.part,
+                class: p.class,
+                text: &p.paragraph.unit.text,
+                precedents: p
+                    .precedents
+                    .iter()
+                    .map(|x| PrecedentView {
+                        citation: &x.unit.id,
+                        un_citation: x.unit.un_style(),
+                        score: x.score,
+                        authority: x.authority.map(|a| a.as_str()),
+                    })
+                    .collect(),
+                edits: &p.edits,
+                strength: &p.strength,
+                alternatives: p
+                    .alternatives
+                    .iter()
+                    .map(|a| AlternativeView {
+                        bracket: &a.bracket,
+                        option: &a.option,
+                        citation: a.best.as_ref().map(|b| &b.0),
+                        score: a.best.as_ref().map(|b| b.1),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        totals: r.totals,
+        uptake: r
+            .uptake
+            .iter()
+            .map(|u| UptakeView {
+                recommendation: &u.recommendation.id,
+                reflected_in: u.reflected_in.as_ref(),
+                score: u.score,
+            })
+            .collect(),
+        left_out: r.left_out().map(|u| &u.recommendation.id).collect(),
+    }
+}
