@@ -327,7 +327,10 @@ impl<'a> Scope<'a> {
                 });
                 for &i in best.iter().take(CHARS_FOR_BEST) {
                     let o = row[i].0;
-                    score::add_chars(&mut row[i].1, text(old, o), text(new, ni));
+                    // Same words: the pair is identical, no bonus needed.
+                    if old_f[o].identity != nf.identity || nf.identity == 0 {
+                        score::add_chars(&mut row[i].1, text(old, o), text(new, ni));
+                    }
                 }
                 progress.advance(1);
                 row

@@ -37,12 +37,16 @@ pub fn identity(text: &str) -> u64 {
     let mut any = false;
     let mut gap = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
             if gap && any {
                 h.write_u8(b' ');
             }
-            for l in c.to_lowercase() {
-                h.write_u32(l as u32);
+            if c.is_ascii() {
+                h.write_u32(u32::from(c.to_ascii_lowercase()));
+            } else {
+                for l in c.to_lowercase() {
+                    h.write_u32(l as u32);
+                }
             }
             any = true;
             gap = false;

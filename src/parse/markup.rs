@@ -99,6 +99,17 @@ pub fn clean(s: &str) -> Clean {
 
 /// Collapses runs of whitespace to one space and trims.
 pub fn collapse_ws(s: &str) -> String {
+    // Most text has single spaces already.
+    let tidy = !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace)
+        && !s
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == b' ' && w[1] == b' ')
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    if tidy {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
