@@ -134,7 +134,11 @@ fn render_line(line: &[Piece], color: bool) -> String {
                 out.push_str(&paint(op, &run, color));
                 run.clear();
             }
-            if p.space {
+            // In colour a replacement would otherwise read as one word
+            // ("SupportCollaborate"): a space between a struck-through run and
+            // the inserted one (display only; the edits are untouched).
+            let replacement = color && run_op == Some(Op::Delete) && p.op == Op::Insert;
+            if p.space || replacement {
                 out.push(' ');
             }
             run_op = Some(p.op);
