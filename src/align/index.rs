@@ -8,8 +8,8 @@ use rayon::prelude::*;
 
 use super::text::Features;
 
-/// Up to this many older units, the search is exhaustive: every shared
-/// term proposes candidates. Real reports have a few hundred units.
+/// Up to this many older units, every shared term proposes candidates
+/// (the best `k` of them are kept). Real reports have a few hundred units.
 pub const EXHAUSTIVE_UP_TO: usize = 5_000;
 
 /// Beyond [`EXHAUSTIVE_UP_TO`]: postings a newer unit may visit while
@@ -131,9 +131,7 @@ impl CandidateIndex {
                     touched.clear();
                     let order =
                         |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-                    // Exhaustive mode keeps every candidate: scoring a few
-                    // thousand pairs costs nothing.
-                    let capped = ranked.len() > k && self.budget != usize::MAX;
+                    let capped = ranked.len() > k;
                     if capped {
                         ranked.select_nth_unstable_by(k, order);
                         ranked.truncate(k);

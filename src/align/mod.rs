@@ -110,7 +110,7 @@ impl Default for AlignOptions {
         AlignOptions {
             reworded: REWORDED,
             related: RELATED,
-            max_candidates: 32,
+            max_candidates: 64,
             max_related: 3,
         }
     }
