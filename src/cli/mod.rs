@@ -352,16 +352,18 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
         return Ok(());
     }
     report::output::write_atomic(&a.output, &bytes)?;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     eprintln!(
-        "wrote {} ({name}, {} bytes): {} -> {}, {} provisions in {} topics, {} dropped, {} changes of drafting strength",
+        "wrote {} ({name}, {} bytes): {} -> {}, {} in {}, {} dropped, {} of drafting strength",
         a.output.display(),
         bytes.len(),
         memo.old_names(),
         memo.new_names(),
-        memo.listed(),
-        memo.topics.len(),
+        plural(memo.listed(), "provision", "provisions"),
+        plural(memo.topics.len(), "topic", "topics"),
         memo.dropped_count(),
-        memo.strength.len()
+        plural(memo.strength.len(), "change", "changes"),
     );
     Ok(())
 }

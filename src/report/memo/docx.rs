@@ -401,19 +401,20 @@ fn document_xml(m: &Memo) -> io::Result<Vec<u8>> {
         Some("Heading1"),
         &format!("Dropped provisions ({})", m.dropped_count()),
     )?;
-    b.para(
-        None,
-        &format!(
-            "{} of {} with no successor in {}, in document order.",
-            if m.dropped_count() == 0 {
-                "No provisions"
-            } else {
-                "Provisions"
-            },
+    let dropped = if m.dropped_count() == 0 {
+        format!(
+            "Every provision of {} has a successor in {}.",
             m.old_names(),
             m.new_names()
-        ),
-    )?;
+        )
+    } else {
+        format!(
+            "Provisions of {} with no successor in {}, in document order.",
+            m.old_names(),
+            m.new_names()
+        )
+    };
+    b.para(None, &dropped)?;
     for g in &m.dropped {
         b.para(Some("Heading2"), &format!("{} ({})", g.title, g.doc))?;
         for e in &g.entries {
@@ -452,7 +453,7 @@ fn write_topic(b: &mut Body, m: &Memo, n: usize, t: &Topic) -> io::Result<()> {
             b,
             e,
             Op::Insert,
-            &format!("New: no precedent in {}.", m.old_names()),
+            &format!("No precedent in {}.", m.old_names()),
         )?;
     }
     Ok(())
@@ -494,7 +495,11 @@ fn write_provision(b: &mut Body, p: &Provision) -> io::Result<()> {
 }
 
 fn write_entry(b: &mut Body, e: &Entry, op: Op, note: &str) -> io::Result<()> {
-    b.para(Some("Heading3"), &cite(&e.cite))?;
+    let head = match op {
+        Op::Insert => format!("New: {}", cite(&e.cite)),
+        _ => cite(&e.cite),
+    };
+    b.para(Some("Heading3"), &head)?;
     if !note.is_empty() {
         let look = Look {
             bold: false,

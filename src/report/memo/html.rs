@@ -265,17 +265,21 @@ pub fn write(m: &Memo, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(out, "<section id=\"dropped\">")?;
     writeln!(out, "<h2>Dropped provisions ({})</h2>", m.dropped_count())?;
-    writeln!(
-        out,
-        "<p>{} of {} with no successor in {}, in document order.</p>",
-        if m.dropped_count() == 0 {
-            "No provisions"
-        } else {
-            "Provisions"
-        },
-        escape(&m.old_names()),
-        escape(&m.new_names())
-    )?;
+    if m.dropped_count() == 0 {
+        writeln!(
+            out,
+            "<p>Every provision of {} has a successor in {}.</p>",
+            escape(&m.old_names()),
+            escape(&m.new_names())
+        )?;
+    } else {
+        writeln!(
+            out,
+            "<p>Provisions of {} with no successor in {}, in document order.</p>",
+            escape(&m.old_names()),
+            escape(&m.new_names())
+        )?;
+    }
     for g in &m.dropped {
         writeln!(
             out,
@@ -381,7 +385,7 @@ fn write_topic(
     for e in &t.new_units {
         *n += 1;
         writeln!(out, "<article class=\"provision\" id=\"p{n}\">")?;
-        writeln!(out, "<h4>{}</h4>", cite(&e.cite))?;
+        writeln!(out, "<h4>New: {}</h4>", cite(&e.cite))?;
         writeln!(
             out,
             "<dl class=\"meta\"><dt>Relation</dt><dd><span class=\"rel new\">new</span> no precedent in {}</dd></dl>",

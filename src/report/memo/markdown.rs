@@ -259,7 +259,7 @@ fn write_topic(m: &Memo, n: usize, t: &Topic, out: &mut dyn Write) -> io::Result
         write_provision(p, out)?;
     }
     for e in &t.new_units {
-        writeln!(out, "#### {} (new)\n", cite(&e.cite))?;
+        writeln!(out, "#### New: {}\n", cite(&e.cite))?;
         writeln!(
             out,
             "- No precedent in {}.\n",
