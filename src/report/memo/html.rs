@@ -92,12 +92,13 @@ dl.meta dd { margin: 0; }
 .text { white-space: pre-wrap; margin: .4rem 0 1rem; padding: .5rem .8rem; border-left: 3px solid var(--rule); background: #fcfcfc; }
 del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
 ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; }
-article.provision { break-inside: avoid; }
 @media print {
   body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; }
   nav.toc { background: none; break-after: page; }
   a { color: inherit; text-decoration: none; }
-  h2, h3, h4 { break-after: avoid; }
+  h2, h3, h4, .path, dl.meta { break-after: avoid; }
+  dl.meta, tr { break-inside: avoid; }
+  .text { orphans: 3; widows: 3; }
   .text { background: none; }
   del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
