@@ -29,6 +29,8 @@ pub mod markdown;
 
 use std::fmt;
 
+use rustc_hash::FxHashMap;
+
 use crate::align::{Relation, RELATED, REWORDED};
 use crate::diff::{Comparison, Edit, StrengthChange, StrengthKind};
 use crate::parse::{Citation, Unit, UnitKind};
@@ -432,19 +434,31 @@ fn shorten(s: &str, max: usize) -> String {
 /// document ("1. Comprehensive strategies… › Summary of deliberations"
 /// rather than a fifth "Summary of deliberations"). Parents are shortened.
 pub fn short_titles(paths: &[(&str, &[String])]) -> Vec<String> {
+    // How many distinct paths of a document end with the same k headings,
+    // for each k up to the deepest path: linear in the paths, however many.
+    let mut distinct: Vec<(&str, &[String])> = paths.to_vec();
+    distinct.sort();
+    distinct.dedup();
+    let depth = distinct.iter().map(|(_, p)| p.len()).max().unwrap_or(0);
+    let mut shared: Vec<FxHashMap<(&str, &[String]), usize>> = Vec::with_capacity(depth + 1);
+    shared.push(FxHashMap::default());
+    for k in 1..=depth {
+        let mut counts = FxHashMap::default();
+        for &(doc, p) in &distinct {
+            *counts
+                .entry((doc, &p[p.len().saturating_sub(k)..]))
+                .or_insert(0) += 1;
+        }
+        shared.push(counts);
+    }
     paths
         .iter()
         .map(|&(doc, path)| {
             if path.is_empty() {
                 return "(before the first heading)".to_string();
             }
-            let suffix = |p: &[String], k: usize| p[p.len().saturating_sub(k)..].to_vec();
             let mut k = 1;
-            while k < path.len()
-                && paths
-                    .iter()
-                    .any(|&(d, p)| d == doc && p != path && suffix(p, k) == suffix(path, k))
-            {
+            while k < path.len() && shared[k][&(doc, &path[path.len() - k..])] > 1 {
                 k += 1;
             }
             let start = path.len() - k;
@@ -580,25 +594,36 @@ fn doc_info(lib: &Library, id: &str) -> DocInfo {
 pub fn build(cmp: &Comparison, lib: &Library, opts: &MemoOptions) -> Memo {
     let old_docs: Vec<DocInfo> = cmp.old_docs.iter().map(|d| doc_info(lib, d)).collect();
     let new_docs: Vec<DocInfo> = cmp.new_docs.iter().map(|d| doc_info(lib, d)).collect();
-    let kind_of = |c: &Citation| {
-        lib.docs()
-            .iter()
-            .find(|d| d.meta.id == c.doc)
-            .and_then(|d| d.unit(&c.path))
-            .map(|u| u.kind)
-    };
+    // Lookups by citation, built once: a large corpus has many units.
+    let kinds: FxHashMap<&Citation, UnitKind> = lib
+        .docs()
+        .iter()
+        .filter(|d| cmp.old_docs.contains(&d.meta.id))
+        .flat_map(|d| d.units.iter().map(|u| (&u.id, u.kind)))
+        .collect();
+    let kind_of = |c: &Citation| kinds.get(c).copied();
 
     // Topics keyed by (document, heading path), in order of first
     // appearance; pairs and new units are each in document order already,
     // and are merged by their unit's position in the newer side.
+    let positions: FxHashMap<&Citation, (usize, usize)> = cmp
+        .new_docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| lib.docs().iter().find(|d| d.meta.id == *id).map(|d| (i, d)))
+        .flat_map(|(i, d)| {
+            d.units
+                .iter()
+                .enumerate()
+                .map(move |(j, u)| (&u.id, (i, j)))
+        })
+        .collect();
     let position = |u: &Unit| {
-        let doc = cmp.new_docs.iter().position(|d| *d == u.id.doc);
-        let idx = lib
-            .docs()
-            .iter()
-            .find(|d| d.meta.id == u.id.doc)
-            .and_then(|d| d.units.iter().position(|x| x.id == u.id));
-        (doc.unwrap_or(usize::MAX), idx.unwrap_or(usize::MAX), u.line)
+        let (doc, idx) = positions
+            .get(&u.id)
+            .copied()
+            .unwrap_or((usize::MAX, usize::MAX));
+        (doc, idx, u.line)
     };
     enum Item<'c, 'a> {
         Pair(&'c crate::diff::PairDiff<'a>),
@@ -613,17 +638,16 @@ pub fn build(cmp: &Comparison, lib: &Library, opts: &MemoOptions) -> Memo {
     items.sort_by_key(|(k, _)| *k);
 
     let mut topics: Vec<Topic> = Vec::new();
+    let mut topic_of: FxHashMap<(&str, &[String]), usize> = FxHashMap::default();
     for (_, item) in items {
         let unit = match item {
             Item::Pair(p) => p.new,
             Item::New(u) => u,
         };
-        let at = match topics
-            .iter()
-            .position(|t| t.doc == unit.id.doc && t.path == unit.section)
-        {
-            Some(i) => i,
+        let at = match topic_of.get(&(unit.id.doc.as_str(), unit.section.as_slice())) {
+            Some(&i) => i,
             None => {
+                topic_of.insert((&unit.id.doc, &unit.section), topics.len());
                 topics.push(Topic {
                     doc: unit.id.doc.clone(),
                     path: unit.section.clone(),

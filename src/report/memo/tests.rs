@@ -288,3 +288,49 @@ fn terms_are_carried_when_given() {
     assert_eq!(m.terms, Some(terms));
     assert!(build(&cmp, &lib, &MemoOptions::new(date())).terms.is_none());
 }
+
+#[test]
+fn short_titles_add_parents_only_to_tell_recurring_headings_apart() {
+    let p = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+    let a = p(&[
+        "II. Conclusions",
+        "1. Crime prevention strategies",
+        "Summary of deliberations",
+    ]);
+    let b = p(&[
+        "II. Conclusions",
+        "2. Integrated approaches",
+        "Summary of deliberations",
+    ]);
+    let c = p(&["II. Conclusions", "C. Other issues"]);
+    let long = p(&[
+        "A. Main theme of the Fourteenth United Nations Congress on Crime Prevention and Criminal Justice",
+        "Outcome",
+    ]);
+    let long2 = p(&["B. Substantive items", "Outcome"]);
+    let paths: Vec<(&str, &[String])> = vec![
+        ("doc", &a),
+        ("doc", &b),
+        ("doc", &c),
+        // The same path again (a second run of dropped units) is not another heading.
+        ("doc", &c),
+        ("doc", &long),
+        ("doc", &long2),
+        // Another document's headings do not count.
+        ("other", &a),
+        ("doc", &[]),
+    ];
+    assert_eq!(
+        short_titles(&paths),
+        [
+            "1. Crime prevention strategies › Summary of deliberations",
+            "2. Integrated approaches › Summary of deliberations",
+            "C. Other issues",
+            "C. Other issues",
+            "A. Main theme of the Fourteenth United Nations Congress on… › Outcome",
+            "B. Substantive items › Outcome",
+            "Summary of deliberations",
+            "(before the first heading)",
+        ]
+    );
+}
