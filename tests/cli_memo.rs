@@ -611,3 +611,33 @@ fn markdown_memo_snapshot() {
     let md = text(md.stdout).replace(env!("CARGO_PKG_VERSION"), "VERSION");
     insta::assert_snapshot!("memo_congress2021_item4_rpm2025_item5b_md", md);
 }
+
+#[test]
+fn a_word_file_is_not_written_to_a_terminal() {
+    use accord::cli::{dispatch, Command as Cmd, Config, MemoFormat};
+    let lib = Library::new(Corpus::seeds());
+    let memo = |stdout_tty: bool| {
+        let config = Config {
+            color: false,
+            width: 80,
+            progress: false,
+            stdout_tty,
+        };
+        let cmd = Cmd::Memo {
+            old: "congress2021-item4".into(),
+            new: "rpm2025-item5b".into(),
+            output: PathBuf::from("-"),
+            format: Some(MemoFormat::Docx),
+            date: Some(DATE.into()),
+            only_changed: false,
+        };
+        let mut out = Vec::new();
+        dispatch(&lib, cmd, &config, &mut out).map(|_| out)
+    };
+    let err = memo(true).unwrap_err().to_string();
+    assert!(
+        err.starts_with("refusing to write a Word file to a terminal"),
+        "{err}"
+    );
+    assert!(memo(false).unwrap().starts_with(b"PK\x03\x04"));
+}
