@@ -15,7 +15,8 @@
 //! * [`diff`]: word-level edits between two texts, cleaned up to read like
 //!   a redline, and the changes in drafting strength (verb, modals,
 //!   qualifiers);
-//! * [`report`]: renderers that write those values as text or JSON.
+//! * [`report`]: renderers that write those values as text or JSON, and
+//!   memos in Markdown, HTML and Word ([`report::memo`]).
 //!
 //! ```
 //! use accord::{corpus::Corpus, Library};
