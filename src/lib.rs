@@ -18,7 +18,8 @@
 //! * [`analysis`]: a phrase through time ([`analysis::Trace`]) and the
 //!   phrases that emerge or fade between two sides ([`analysis::Terms`]);
 //! * [`review`]: a proposed declaration against its precedents;
-//! * [`report`]: renderers that write those values as text or JSON.
+//! * [`report`]: renderers that write those values as text or JSON, and
+//!   memos in Markdown, HTML and Word ([`report::memo`]).
 //!
 //! ```
 //! use accord::{corpus::Corpus, Library};

@@ -65,6 +65,19 @@ pub enum OutputFormat {
     Json,
 }
 
+/// `memo --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MemoFormat {
+    /// Markdown, readable as plain text.
+    #[value(alias = "markdown")]
+    Md,
+    /// One self-contained HTML file (inline CSS, no scripts).
+    #[value(alias = "htm")]
+    Html,
+    /// Word, each redline a tracked change.
+    Docx,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -135,6 +148,34 @@ pub enum Command {
         /// Two columns, old and new, fitted to the terminal width.
         #[arg(long)]
         side_by_side: bool,
+    },
+    /// Write a memo on how the language evolved: Markdown, HTML or Word.
+    #[command(
+        after_help = "Sides are document ids, years, comma lists or `all`, as for align and diff.\n\
+The format follows the extension of FILE (.md, .html, .docx) unless --format is given. \
+`-o -` writes to standard output (Markdown unless --format says otherwise); a Word file is \
+written to standard output only when it is not a terminal.\n\
+The file is written atomically (a temporary file in the same folder, then renamed); \
+its folder must exist. With --date the output is the same, byte for byte, on every run.\n\n\
+Examples:\n  accord memo 2019 2025 -o memo.html\n  accord memo rpm2019 congress2021-item4 -o memo.docx --date 2025-06-30\n  accord memo 2019 2025 --only-changed -o - | less"
+    )]
+    Memo {
+        /// The older side.
+        old: String,
+        /// The newer side.
+        new: String,
+        /// File to write (.md, .html or .docx); - for standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+        output: PathBuf,
+        /// Format, when the file name does not say (default for -o -: md).
+        #[arg(long, value_enum)]
+        format: Option<MemoFormat>,
+        /// Date of the memo and of its tracked changes (default: today, UTC).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// List only provisions that changed (verbatim ones are still counted).
+        #[arg(long)]
+        only_changed: bool,
     },
     /// Follow a provision through every document in time order.
     #[command(

@@ -9,8 +9,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-pub use args::{Args, ColorChoice, Command, GlobalArgs, OutputFormat};
-pub use resolve::{resolve, Config, Env};
+pub use args::{Args, ColorChoice, Command, GlobalArgs, MemoFormat, OutputFormat};
+pub use resolve::{resolve, today_utc, Config, Env};
 
 use crate::corpus::{Corpus, DocSource};
 use crate::report;
@@ -174,6 +174,26 @@ pub fn dispatch(
                 exit::SUCCESS
             });
         }
+        Command::Memo {
+            old,
+            new,
+            output,
+            format,
+            date,
+            only_changed,
+        } => memo(
+            lib,
+            MemoArgs {
+                old,
+                new,
+                output,
+                format,
+                date,
+                only_changed,
+            },
+            config,
+            out,
+        )?,
         Command::Evolve {
             citation,
             all,
@@ -293,6 +313,106 @@ pub fn dispatch(
         }
     }
     Ok(exit::SUCCESS)
+}
+
+/// The arguments of `accord memo`.
+struct MemoArgs {
+    old: String,
+    new: String,
+    output: std::path::PathBuf,
+    format: Option<MemoFormat>,
+    date: Option<String>,
+    only_changed: bool,
+}
+
+/// The memo format a file name asks for, by its extension.
+fn memo_format_of(path: &std::path::Path) -> Option<MemoFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "md" | "markdown" => Some(MemoFormat::Md),
+        "html" | "htm" => Some(MemoFormat::Html),
+        "docx" => Some(MemoFormat::Docx),
+        _ => None,
+    }
+}
+
+/// `accord memo`: checks everything it can before the alignment (format,
+/// date, the target folder), then builds, renders and writes the memo.
+fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Result<()> {
+    use crate::report::memo::{self as m, MemoDate};
+
+    anyhow::ensure!(
+        !a.old.contains(':') && !a.new.contains(':'),
+        crate::Error::Usage(format!(
+            "memo compares two sides (document ids, years, comma lists, all), not citations ('{}', '{}'); for two provisions use accord diff",
+            a.old, a.new
+        ))
+    );
+    let to_stdout = a.output.as_os_str() == "-";
+    let format = match (a.format, to_stdout) {
+        (Some(f), _) => f,
+        (None, true) => MemoFormat::Md,
+        (None, false) => memo_format_of(&a.output).ok_or_else(|| {
+            crate::Error::Usage(format!(
+                "cannot tell the memo format from '{}': name the file .md, .html or .docx, or give --format md|html|docx",
+                a.output.display()
+            ))
+        })?,
+    };
+    anyhow::ensure!(
+        !(to_stdout && format == MemoFormat::Docx && config.stdout_tty),
+        crate::Error::Usage(
+            "refusing to write a Word file to a terminal: give -o FILE.docx, or redirect standard output"
+                .into()
+        )
+    );
+    let date = match &a.date {
+        Some(d) => MemoDate::parse(d).map_err(|e| crate::Error::Usage(format!("--date {e}")))?,
+        None => today_utc(),
+    };
+    if !to_stdout {
+        report::output::check_target(&a.output)?;
+    }
+
+    let align = crate::align::AlignOptions::default();
+    let al = lib.align_with(&a.old, &a.new, &align, &ProgressBar::new(config, lib))?;
+    let (o, n) = (lib.side_units(&a.old)?, lib.side_units(&a.new)?);
+    let cmp = crate::diff::compare(&al, &o, &n);
+    let opts = m::MemoOptions {
+        only_changed: a.only_changed,
+        thresholds: m::Thresholds {
+            reworded: align.reworded,
+            related: align.related,
+        },
+        // Emerging and fading terms come from `accord terms` once it lands.
+        terms: None,
+        ..m::MemoOptions::new(date)
+    };
+    let memo = m::build(&cmp, lib, &opts);
+    let (bytes, name) = match format {
+        MemoFormat::Md => (m::render(&memo, m::Format::Markdown)?, "Markdown"),
+        MemoFormat::Html => (m::render(&memo, m::Format::Html)?, "HTML"),
+        MemoFormat::Docx => (m::render(&memo, m::Format::Docx)?, "Word"),
+    };
+    if to_stdout {
+        out.write_all(&bytes)?;
+        return Ok(());
+    }
+    report::output::write_atomic(&a.output, &bytes)?;
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    eprintln!(
+        "wrote {} ({name}, {} bytes): {} -> {}, {} in {}, {} dropped, {} of drafting strength",
+        a.output.display(),
+        bytes.len(),
+        memo.old_names(),
+        memo.new_names(),
+        plural(memo.listed(), "provision", "provisions"),
+        plural(memo.topics.len(), "topic", "topics"),
+        memo.dropped_count(),
+        plural(memo.strength.len(), "change", "changes"),
+    );
+    Ok(())
 }
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and the

@@ -1,6 +1,7 @@
 //! The one place that reads the environment: is stdout a terminal,
-//! `NO_COLOR`, `CLICOLOR_FORCE`, `COLUMNS`. Everything below the CLI gets
-//! the resolved [`Config`] instead.
+//! `NO_COLOR`, `CLICOLOR_FORCE`, `COLUMNS`, and the clock (a memo's
+//! default date). Everything below the CLI gets the resolved [`Config`]
+//! (or the date) instead.
 
 use std::io::IsTerminal;
 
@@ -51,6 +52,8 @@ pub struct Config {
     pub width: usize,
     /// Show progress bars on stderr.
     pub progress: bool,
+    /// stdout is a terminal (binary output is refused there).
+    pub stdout_tty: bool,
 }
 
 /// Decides colour and width by the usual conventions: `--color always` and
@@ -82,7 +85,16 @@ pub fn resolve(choice: ColorChoice, env: &Env) -> Config {
         color,
         width,
         progress: env.stderr_tty,
+        stdout_tty: env.stdout_tty,
     }
+}
+
+/// Today's date in UTC, from the system clock: the default date of a memo.
+pub fn today_utc() -> crate::report::memo::MemoDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    crate::report::memo::MemoDate::from_unix_days(secs.div_euclid(86_400))
 }
 
 #[cfg(test)]

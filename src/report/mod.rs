@@ -2,6 +2,8 @@
 //! pipeline produces to an `io::Write`. Nothing here computes results, and
 //! only this module knows about colour (owo-colors) or output shapes.
 //!
+//! `memo` holds the memo model and its Markdown, HTML and Word renderers.
+//!
 //! JSON goes through view types made for output (`serde::Serialize`), so
 //! that internal types can change without breaking users' jq scripts. The
 //! shapes are documented in README.md.
@@ -11,6 +13,7 @@ pub mod analysis;
 pub mod corpus;
 pub mod diff;
 pub mod json;
+pub mod memo;
 pub mod output;
 pub mod review;
 pub mod style;

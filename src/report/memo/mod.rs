@@ -1,0 +1,889 @@
+//! Memos: how the language evolved between two sides, written for a
+//! drafter as Markdown, HTML or Word.
+//!
+//! This module owns the memo *model*: plain data built from a
+//! [`Comparison`] and the documents' metadata by [`build`], with no I/O and
+//! no reads of the environment (the memo date comes in through
+//! [`MemoOptions`]). One renderer per format turns a [`Memo`] into bytes:
+//! [`markdown`], [`html`] and [`docx`]. Every renderer shows the same
+//! content in the same order:
+//!
+//! 1. the title, the documents compared, the memo date, the accord version
+//!    and the alignment thresholds;
+//! 2. an executive summary: counts, a few sentences generated from those
+//!    counts (templated, every claim naming its citations) and the list of
+//!    changes of drafting strength;
+//! 3. emerging and fading terms, when [`Memo::terms`] is filled in;
+//! 4. one section per topic of the newer side (its heading path), in
+//!    document order: each provision with its precedent(s), relation,
+//!    score, drafting-strength changes and redline, then the topic's new
+//!    provisions;
+//! 5. the dropped provisions of the older side.
+//!
+//! Citations are given in both styles, UN style first and the tool id
+//! after it: `rpm2019, para. 13 (e) — rpm2019:13(e)`.
+
+pub mod docx;
+pub mod html;
+pub mod markdown;
+
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+
+use crate::align::{Relation, RELATED, REWORDED};
+use crate::diff::{Comparison, Edit, StrengthChange, StrengthKind};
+use crate::parse::{Citation, Unit, UnitKind};
+use crate::Library;
+
+/// The formats a memo is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Markdown ([`markdown`]).
+    Markdown,
+    /// One HTML file ([`html`]).
+    Html,
+    /// Word .docx with tracked changes ([`docx`]).
+    Docx,
+}
+
+/// The memo rendered in `format`, as bytes.
+pub fn render(memo: &Memo, format: Format) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match format {
+        Format::Markdown => markdown::write(memo, &mut out)?,
+        Format::Html => html::write(memo, &mut out)?,
+        Format::Docx => out = docx::to_bytes(memo)?,
+    }
+    Ok(out)
+}
+
+/// The accord version named in every memo.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// A calendar date (proleptic Gregorian), the memo's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MemoDate {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl MemoDate {
+    /// The date, if it exists (years 1000 to 9999).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<MemoDate> {
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(MemoDate {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Result<MemoDate, String> {
+        let bad = || format!("'{s}' is not a date YYYY-MM-DD (for example 2025-06-30)");
+        let b = s.as_bytes();
+        let shape = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shape {
+            return Err(bad());
+        }
+        let (y, m, d) = (
+            s[..4].parse().map_err(|_| bad())?,
+            s[5..7].parse().map_err(|_| bad())?,
+            s[8..].parse().map_err(|_| bad())?,
+        );
+        MemoDate::new(y, m, d).ok_or_else(bad)
+    }
+
+    /// The date `days` days after 1970-01-01 (negative: before), by Howard
+    /// Hinnant's `civil_from_days`. Clamped to the years `new` accepts.
+    pub fn from_unix_days(days: i64) -> MemoDate {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let year = year.clamp(1000, 9999) as u16;
+        MemoDate::new(year, month, day).unwrap_or(MemoDate {
+            year,
+            month: 12,
+            day: 31,
+        })
+    }
+
+    /// Year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// Month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// Day of the month.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// As the UN writes dates: `30 June 2025`.
+    pub fn long(self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month) - 1],
+            self.year
+        )
+    }
+
+    /// W3C date-time at midnight UTC, as Word wants for revisions and
+    /// document properties: `2025-06-30T00:00:00Z`.
+    pub fn w3c(self) -> String {
+        format!("{self}T00:00:00Z")
+    }
+}
+
+impl fmt::Display for MemoDate {
+    /// `YYYY-MM-DD`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// What the caller decides: the date (the library never reads the clock),
+/// whether verbatim provisions are listed, the thresholds of the alignment.
+#[derive(Debug, Clone)]
+pub struct MemoOptions {
+    /// The memo's date, also the date of its tracked changes.
+    pub date: MemoDate,
+    /// Leave provisions carried over verbatim out of the topic sections
+    /// (they are still counted).
+    pub only_changed: bool,
+    /// The thresholds the alignment was made with.
+    pub thresholds: Thresholds,
+    /// Emerging and fading terms, when the caller has them.
+    pub terms: Option<Terms>,
+}
+
+impl MemoOptions {
+    /// Options for a memo dated `date`, default thresholds, every provision.
+    pub fn new(date: MemoDate) -> MemoOptions {
+        MemoOptions {
+            date,
+            only_changed: false,
+            thresholds: Thresholds::default(),
+            terms: None,
+        }
+    }
+}
+
+/// Alignment thresholds, stated in the memo so a reader can judge it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// Minimum score of a reworded link.
+    pub reworded: f64,
+    /// Minimum score of a related link.
+    pub related: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            reworded: REWORDED,
+            related: RELATED,
+        }
+    }
+}
+
+/// A unit's citation in both styles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cite {
+    /// Tool id: `rpm2019:13(e)`.
+    pub id: String,
+    /// UN style: `rpm2019, para. 13 (e)`.
+    pub un: String,
+}
+
+impl Cite {
+    /// The citation of a unit.
+    pub fn of(unit: &Unit) -> Cite {
+        Cite {
+            id: unit.id.to_string(),
+            un: unit.un_style(),
+        }
+    }
+
+    fn of_citation(c: &Citation, kind: Option<UnitKind>) -> Cite {
+        Cite {
+            id: c.to_string(),
+            un: c.un_style(kind == Some(UnitKind::Bullet)),
+        }
+    }
+}
+
+impl fmt::Display for Cite {
+    /// `rpm2019, para. 13 (e) — rpm2019:13(e)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} — {}", self.un, self.id)
+    }
+}
+
+/// A document of either side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocInfo {
+    /// Id used in citations.
+    pub id: String,
+    /// Full title.
+    pub title: Option<String>,
+    /// The meeting that produced it.
+    pub meeting: Option<String>,
+    /// Issue date.
+    pub date: Option<String>,
+    /// Where the meeting was held.
+    pub venue: Option<String>,
+    /// How negotiated its language is.
+    pub authority: Option<String>,
+    /// Its number of citable units.
+    pub units: usize,
+}
+
+impl DocInfo {
+    /// Title, meeting, venue and date, as one line (what is known of them).
+    pub fn description(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        for s in [&self.title, &self.meeting, &self.venue, &self.date]
+            .into_iter()
+            .flatten()
+        {
+            parts.push(s);
+        }
+        if parts.is_empty() {
+            "(no title, meeting or date given)".to_string()
+        } else {
+            parts.join(" · ")
+        }
+    }
+}
+
+/// The counts of the executive summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Newer provisions carried over verbatim.
+    pub identical: usize,
+    /// Newer provisions carried over with changes.
+    pub reworded: usize,
+    /// Newer provisions with only related precedents.
+    pub related: usize,
+    /// Newer provisions with no precedent.
+    pub new: usize,
+    /// Older provisions with no successor.
+    pub dropped: usize,
+    /// Units of the older side.
+    pub old_units: usize,
+    /// Units of the newer side.
+    pub new_units: usize,
+    /// Changes of drafting strength, all provisions together.
+    pub strength_changes: usize,
+    /// Provisions with at least one change of drafting strength.
+    pub strength_provisions: usize,
+}
+
+/// One change of drafting strength, with the two provisions it is between.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrengthItem {
+    /// The precedent.
+    pub old: Cite,
+    /// The newer provision.
+    pub new: Cite,
+    /// What changed.
+    pub change: StrengthChange,
+}
+
+/// A phrase whose use grew or shrank between the sides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermCount {
+    /// The phrase.
+    pub phrase: String,
+    /// Occurrences in the newer side.
+    pub new_count: usize,
+    /// Occurrences in the older side.
+    pub old_count: usize,
+}
+
+/// Emerging and fading terms (from `accord terms`); rendered when present.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Terms {
+    /// Phrases more frequent in the newer side.
+    pub emerging: Vec<TermCount>,
+    /// Phrases less frequent in the newer side.
+    pub fading: Vec<TermCount>,
+}
+
+/// A newer provision and its precedent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provision {
+    /// The newer provision.
+    pub new: Cite,
+    /// Its precedent (backbone link, or the best related unit).
+    pub precedent: Cite,
+    /// identical, reworded or related.
+    pub relation: Relation,
+    /// Alignment score.
+    pub score: f64,
+    /// Further related older units, with scores.
+    pub related: Vec<(Cite, f64)>,
+    /// Changes of drafting strength from the precedent.
+    pub strength: Vec<StrengthChange>,
+    /// Word-level redline from the precedent's text to the newer text.
+    pub edits: Vec<Edit>,
+}
+
+/// A unit shown whole: a new provision or a dropped one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Its citation.
+    pub cite: Cite,
+    /// Its document.
+    pub doc: String,
+    /// Its heading path.
+    pub section: Vec<String>,
+    /// Its text.
+    pub text: String,
+}
+
+/// The provisions of the newer side under one heading path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    /// The document the heading belongs to.
+    pub doc: String,
+    /// Heading path, outermost first (empty for text before any heading).
+    pub path: Vec<String>,
+    /// Short title: the innermost heading, with as many of its parents as
+    /// it takes to tell it from the document's other topics.
+    pub title: String,
+    /// Provisions with a precedent, in document order.
+    pub provisions: Vec<Provision>,
+    /// Provisions with no precedent, in document order.
+    pub new_units: Vec<Entry>,
+    /// Verbatim provisions left out by `only_changed`.
+    pub hidden_identical: usize,
+}
+
+/// Dropped provisions under one heading path of the older side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The document.
+    pub doc: String,
+    /// Heading path, outermost first.
+    pub path: Vec<String>,
+    /// Short title, as [`Topic::title`].
+    pub title: String,
+    /// The provisions, in document order.
+    pub entries: Vec<Entry>,
+}
+
+/// Longest length of a parent heading in a short title.
+const PARENT_CHARS: usize = 60;
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
+}
+
+/// Short titles for heading paths: the innermost heading, preceded by as
+/// many parents as it takes to tell it from the other paths of the same
+/// document ("1. Comprehensive strategies… › Summary of deliberations"
+/// rather than a fifth "Summary of deliberations"). Parents are shortened.
+pub fn short_titles(paths: &[(&str, &[String])]) -> Vec<String> {
+    // How many distinct paths of a document end with the same k headings,
+    // for each k up to the deepest path: linear in the paths, however many.
+    let mut distinct: Vec<(&str, &[String])> = paths.to_vec();
+    distinct.sort();
+    distinct.dedup();
+    let depth = distinct.iter().map(|(_, p)| p.len()).max().unwrap_or(0);
+    let mut shared: Vec<FxHashMap<(&str, &[String]), usize>> = Vec::with_capacity(depth + 1);
+    shared.push(FxHashMap::default());
+    for k in 1..=depth {
+        let mut counts = FxHashMap::default();
+        for &(doc, p) in &distinct {
+            *counts
+                .entry((doc, &p[p.len().saturating_sub(k)..]))
+                .or_insert(0) += 1;
+        }
+        shared.push(counts);
+    }
+    paths
+        .iter()
+        .map(|&(doc, path)| {
+            if path.is_empty() {
+                return "(before the first heading)".to_string();
+            }
+            let mut k = 1;
+            while k < path.len() && shared[k][&(doc, &path[path.len() - k..])] > 1 {
+                k += 1;
+            }
+            let start = path.len() - k;
+            path[start..]
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    if i + 1 < k {
+                        shorten(h, PARENT_CHARS)
+                    } else {
+                        h.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" › ")
+        })
+        .collect()
+}
+
+/// Everything a memo says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Memo {
+    /// Title: `How the language evolved: rpm2019 → rpm2025-item4, ...`.
+    pub title: String,
+    /// The memo's date.
+    pub date: MemoDate,
+    /// The accord version that wrote it.
+    pub version: String,
+    /// Alignment thresholds.
+    pub thresholds: Thresholds,
+    /// Documents of the older side.
+    pub old_docs: Vec<DocInfo>,
+    /// Documents of the newer side.
+    pub new_docs: Vec<DocInfo>,
+    /// Counts.
+    pub counts: Counts,
+    /// The executive summary's sentences, generated from the counts.
+    pub sentences: Vec<String>,
+    /// Every change of drafting strength, in the newer side's order.
+    pub strength: Vec<StrengthItem>,
+    /// Emerging and fading terms, when known.
+    pub terms: Option<Terms>,
+    /// Topics of the newer side, in document order.
+    pub topics: Vec<Topic>,
+    /// Older provisions not carried over, by heading, in document order.
+    pub dropped: Vec<Group>,
+    /// Whether verbatim provisions were left out of the topics.
+    pub only_changed: bool,
+}
+
+impl Memo {
+    /// Ids of the older side, comma-separated.
+    pub fn old_names(&self) -> String {
+        names(&self.old_docs)
+    }
+
+    /// Ids of the newer side, comma-separated.
+    pub fn new_names(&self) -> String {
+        names(&self.new_docs)
+    }
+
+    /// Number of dropped provisions.
+    pub fn dropped_count(&self) -> usize {
+        self.dropped.iter().map(|g| g.entries.len()).sum()
+    }
+
+    /// Number of provisions listed in the topic sections.
+    pub fn listed(&self) -> usize {
+        self.topics
+            .iter()
+            .map(|t| t.provisions.len() + t.new_units.len())
+            .sum()
+    }
+
+    /// The line stating the date, version and thresholds.
+    pub fn provenance(&self) -> String {
+        format!(
+            "Memo of {} ({}), written by accord {}. Alignment thresholds: reworded from a score of {:.2}, related from {:.2}.",
+            self.date.long(),
+            self.date,
+            self.version,
+            self.thresholds.reworded,
+            self.thresholds.related
+        )
+    }
+
+    /// Labelled counts for the summary table, in a fixed order.
+    pub fn count_rows(&self) -> Vec<(&'static str, usize)> {
+        let c = &self.counts;
+        vec![
+            ("Carried over verbatim", c.identical),
+            ("Reworded", c.reworded),
+            ("Related only", c.related),
+            ("New", c.new),
+            ("Dropped", c.dropped),
+            ("Changes of drafting strength", c.strength_changes),
+        ]
+    }
+}
+
+fn names(docs: &[DocInfo]) -> String {
+    docs.iter()
+        .map(|d| d.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn doc_info(lib: &Library, id: &str) -> DocInfo {
+    match lib.docs().iter().find(|d| d.meta.id == id) {
+        Some(d) => DocInfo {
+            id: id.to_string(),
+            title: d.meta.title.clone(),
+            meeting: d.meta.meeting.clone(),
+            date: d.meta.date.clone(),
+            venue: d.meta.venue.clone(),
+            authority: d.meta.authority.map(|a| a.as_str().to_string()),
+            units: d.units.len(),
+        },
+        None => DocInfo {
+            id: id.to_string(),
+            title: None,
+            meeting: None,
+            date: None,
+            venue: None,
+            authority: None,
+            units: 0,
+        },
+    }
+}
+
+/// Builds the memo of a comparison. `lib` supplies the documents'
+/// metadata and the units that related links name.
+pub fn build(cmp: &Comparison, lib: &Library, opts: &MemoOptions) -> Memo {
+    let old_docs: Vec<DocInfo> = cmp.old_docs.iter().map(|d| doc_info(lib, d)).collect();
+    let new_docs: Vec<DocInfo> = cmp.new_docs.iter().map(|d| doc_info(lib, d)).collect();
+    // Lookups by citation, built once: a large corpus has many units.
+    let kinds: FxHashMap<&Citation, UnitKind> = lib
+        .docs()
+        .iter()
+        .filter(|d| cmp.old_docs.contains(&d.meta.id))
+        .flat_map(|d| d.units.iter().map(|u| (&u.id, u.kind)))
+        .collect();
+    let kind_of = |c: &Citation| kinds.get(c).copied();
+
+    // Topics keyed by (document, heading path), in order of first
+    // appearance; pairs and new units are each in document order already,
+    // and are merged by their unit's position in the newer side.
+    let positions: FxHashMap<&Citation, (usize, usize)> = cmp
+        .new_docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| lib.docs().iter().find(|d| d.meta.id == *id).map(|d| (i, d)))
+        .flat_map(|(i, d)| {
+            d.units
+                .iter()
+                .enumerate()
+                .map(move |(j, u)| (&u.id, (i, j)))
+        })
+        .collect();
+    let position = |u: &Unit| {
+        let (doc, idx) = positions
+            .get(&u.id)
+            .copied()
+            .unwrap_or((usize::MAX, usize::MAX));
+        (doc, idx, u.line)
+    };
+    enum Item<'c, 'a> {
+        Pair(&'c crate::diff::PairDiff<'a>),
+        New(&'a Unit),
+    }
+    let mut items: Vec<((usize, usize, usize), Item)> = cmp
+        .pairs
+        .iter()
+        .map(|p| (position(p.new), Item::Pair(p)))
+        .chain(cmp.new_units.iter().map(|u| (position(u), Item::New(u))))
+        .collect();
+    items.sort_by_key(|(k, _)| *k);
+
+    let mut topics: Vec<Topic> = Vec::new();
+    let mut topic_of: FxHashMap<(&str, &[String]), usize> = FxHashMap::default();
+    for (_, item) in items {
+        let unit = match item {
+            Item::Pair(p) => p.new,
+            Item::New(u) => u,
+        };
+        let at = match topic_of.get(&(unit.id.doc.as_str(), unit.section.as_slice())) {
+            Some(&i) => i,
+            None => {
+                topic_of.insert((&unit.id.doc, &unit.section), topics.len());
+                topics.push(Topic {
+                    doc: unit.id.doc.clone(),
+                    path: unit.section.clone(),
+                    title: String::new(),
+                    provisions: Vec::new(),
+                    new_units: Vec::new(),
+                    hidden_identical: 0,
+                });
+                topics.len() - 1
+            }
+        };
+        let topic = &mut topics[at];
+        match item {
+            Item::Pair(p) if opts.only_changed && p.is_identical() => topic.hidden_identical += 1,
+            Item::Pair(p) => topic.provisions.push(Provision {
+                new: Cite::of(p.new),
+                precedent: Cite::of(p.old),
+                relation: p.relation,
+                score: p.score,
+                related: p
+                    .related
+                    .iter()
+                    .map(|(c, s)| (Cite::of_citation(c, kind_of(c)), *s))
+                    .collect(),
+                strength: p.strength.clone(),
+                edits: p.edits.clone(),
+            }),
+            Item::New(u) => topic.new_units.push(entry(u)),
+        }
+    }
+    topics.retain(|t| !t.provisions.is_empty() || !t.new_units.is_empty());
+
+    // Dropped provisions: consecutive runs under one heading path.
+    let mut dropped: Vec<Group> = Vec::new();
+    for u in &cmp.dropped_units {
+        match dropped.last_mut() {
+            Some(g) if g.doc == u.id.doc && g.path == u.section => g.entries.push(entry(u)),
+            _ => dropped.push(Group {
+                doc: u.id.doc.clone(),
+                path: u.section.clone(),
+                title: String::new(),
+                entries: vec![entry(u)],
+            }),
+        }
+    }
+    // Titles are told apart among every heading path the memo shows.
+    let paths: Vec<(&str, &[String])> = topics
+        .iter()
+        .map(|t| (t.doc.as_str(), t.path.as_slice()))
+        .chain(dropped.iter().map(|g| (g.doc.as_str(), g.path.as_slice())))
+        .collect();
+    let titles = short_titles(&paths);
+    let (topic_titles, group_titles) = titles.split_at(topics.len());
+    for (t, title) in topics.iter_mut().zip(topic_titles) {
+        t.title = title.clone();
+    }
+    for (g, title) in dropped.iter_mut().zip(group_titles) {
+        g.title = title.clone();
+    }
+
+    let strength: Vec<StrengthItem> = cmp
+        .pairs
+        .iter()
+        .flat_map(|p| {
+            p.strength.iter().map(|c| StrengthItem {
+                old: Cite::of(p.old),
+                new: Cite::of(p.new),
+                change: c.clone(),
+            })
+        })
+        .collect();
+    let s = &cmp.summary;
+    let counts = Counts {
+        identical: s.identical,
+        reworded: s.reworded,
+        related: s.related,
+        new: s.new,
+        dropped: s.dropped,
+        old_units: old_docs.iter().map(|d| d.units).sum(),
+        new_units: new_docs.iter().map(|d| d.units).sum(),
+        strength_changes: strength.len(),
+        strength_provisions: cmp.pairs.iter().filter(|p| !p.strength.is_empty()).count(),
+    };
+    let mut memo = Memo {
+        title: format!(
+            "How the language evolved: {} → {}",
+            names(&old_docs),
+            names(&new_docs)
+        ),
+        date: opts.date,
+        version: VERSION.to_string(),
+        thresholds: opts.thresholds,
+        old_docs,
+        new_docs,
+        counts,
+        sentences: Vec::new(),
+        strength,
+        terms: opts.terms.clone(),
+        topics,
+        dropped,
+        only_changed: opts.only_changed,
+    };
+    memo.sentences = sentences(&memo);
+    memo
+}
+
+fn entry(u: &Unit) -> Entry {
+    Entry {
+        cite: Cite::of(u),
+        doc: u.id.doc.clone(),
+        section: u.section.clone(),
+        text: u.text.clone(),
+    }
+}
+
+/// `1 provision`, `2 provisions`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The executive summary's sentences: three to five, each a template
+/// filled with counts and citations from the memo, never a judgement the
+/// data does not carry.
+fn sentences(m: &Memo) -> Vec<String> {
+    let c = &m.counts;
+    let mut out = Vec::new();
+    let with_precedent = c.identical + c.reworded + c.related;
+    out.push(format!(
+        "Of the {} of {}, {} earlier language from {}: {} verbatim, {} reworded and {} only related; {} new.",
+        count(c.new_units, "provision", "provisions"),
+        m.new_names(),
+        if with_precedent == 1 {
+            "1 carries over".to_string()
+        } else {
+            format!("{with_precedent} carry over")
+        },
+        m.old_names(),
+        c.identical,
+        c.reworded,
+        c.related,
+        if c.new == 1 {
+            "1 is".to_string()
+        } else {
+            format!("{} are", c.new)
+        },
+    ));
+    out.push(format!(
+        "{} of the {} of {} {} no successor in {}.",
+        c.dropped,
+        count(c.old_units, "provision", "provisions"),
+        m.old_names(),
+        if c.dropped == 1 { "has" } else { "have" },
+        m.new_names(),
+    ));
+    if c.strength_changes == 0 {
+        out.push(
+            "No change of drafting strength (operative verb, modal or qualifier) was found."
+                .to_string(),
+        );
+    } else {
+        let by = |k: StrengthKind| m.strength.iter().filter(|s| s.change.kind == k).count();
+        out.push(format!(
+            "Drafting strength changed {} in {}: {}, {} and {}.",
+            count(c.strength_changes, "time", "times"),
+            count(c.strength_provisions, "provision", "provisions"),
+            count(by(StrengthKind::Verb), "operative verb", "operative verbs"),
+            count(by(StrengthKind::Modal), "modal", "modals"),
+            count(by(StrengthKind::Qualifier), "qualifier", "qualifiers"),
+        ));
+        // The first replaced operative verb if there is one (the change
+        // negotiators watch most), else the first verb change, else the
+        // first change of any kind.
+        let verb = |s: &&StrengthItem| s.change.kind == StrengthKind::Verb;
+        let example = m
+            .strength
+            .iter()
+            .find(|s| verb(s) && s.change.old.is_some() && s.change.new.is_some())
+            .or_else(|| m.strength.iter().find(verb))
+            .or_else(|| m.strength.first());
+        if let Some(s) = example {
+            out.push(format!("For example, {}.", strength_sentence(s)));
+        }
+    }
+    // The topic with the most new provisions (the first such in document
+    // order on a tie).
+    let mut best: Option<&Topic> = None;
+    for t in &m.topics {
+        let more = match best {
+            None => true,
+            Some(b) => t.new_units.len() > b.new_units.len(),
+        };
+        if !t.new_units.is_empty() && more {
+            best = Some(t);
+        }
+    }
+    if let Some(t) = best {
+        let total = t.provisions.len() + t.new_units.len() + t.hidden_identical;
+        out.push(format!(
+            "The most new provisions are under “{}” ({}): {} of {}, from {}.",
+            t.title,
+            t.doc,
+            t.new_units.len(),
+            total,
+            t.new_units[0].cite.un,
+        ));
+    }
+    out
+}
+
+/// One change of drafting strength as a clause: `rpm2025-item4, para. 12
+/// (g) opens with “Collaborate with” where rpm2019, para. 13 (d) opened
+/// with “Support”`.
+pub fn strength_sentence(s: &StrengthItem) -> String {
+    let (old, new) = (&s.old.un, &s.new.un);
+    let c = &s.change;
+    match (c.kind, c.old.as_deref(), c.new.as_deref()) {
+        (StrengthKind::Verb, Some(o), Some(n)) => {
+            format!("{new} opens with “{n}” where {old} opened with “{o}”")
+        }
+        (StrengthKind::Verb, None, Some(n)) => {
+            format!("{new} opens with the operative verb “{n}”, which {old} did not")
+        }
+        (StrengthKind::Verb, Some(o), None) => {
+            format!("{new} no longer opens with “{o}” as {old} did")
+        }
+        (kind, Some(o), Some(n)) => {
+            format!(
+                "{new} has the {} “{n}” where {old} had “{o}”",
+                kind.as_str()
+            )
+        }
+        (kind, None, Some(n)) => format!("{new} adds the {} “{n}” to {old}", kind.as_str()),
+        (kind, Some(o), None) => format!("{new} drops the {} “{o}” of {old}", kind.as_str()),
+        (_, None, None) => format!("{new} differs in drafting strength from {old}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;
