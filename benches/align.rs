@@ -4,7 +4,7 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
 use accord::align::{AlignOptions, Scope};
-use accord::corpus::{Corpus, Document, Origin};
+use accord::corpus::Corpus;
 use accord::Library;
 
 fn seeds(c: &mut Criterion) {
@@ -22,14 +22,7 @@ fn synthetic(c: &mut Criterion) {
     g.sample_size(10);
     for n in [1_000usize, 10_000] {
         let pair = accord::synth::generate(n, 42);
-        let mut corpus = Corpus::new();
-        corpus
-            .add(Document::from_text("old", "old.md", &pair.old, Origin::Stdin).unwrap())
-            .unwrap();
-        corpus
-            .add(Document::from_text("new", "new.md", &pair.new, Origin::Stdin).unwrap())
-            .unwrap();
-        let lib = Library::new(corpus);
+        let lib = pair.library();
         let (old, new) = (
             lib.side_units("old").unwrap(),
             lib.side_units("new").unwrap(),

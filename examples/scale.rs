@@ -7,8 +7,6 @@
 use std::time::Instant;
 
 use accord::align::{AlignOptions, Scope};
-use accord::corpus::{Corpus, Document, Origin};
-use accord::Library;
 
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -42,14 +40,7 @@ fn main() {
         let pair = accord::synth::generate(n, 42);
         let gen = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let mut corpus = Corpus::new();
-        corpus
-            .add(Document::from_text("old", "old.md", &pair.old, Origin::Stdin).unwrap())
-            .unwrap();
-        corpus
-            .add(Document::from_text("new", "new.md", &pair.new, Origin::Stdin).unwrap())
-            .unwrap();
-        let lib = Library::new(corpus);
+        let lib = pair.library();
         let parse = t.elapsed().as_secs_f64();
         let t = Instant::now();
         let old = lib.side_units("old").unwrap();

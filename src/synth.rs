@@ -15,7 +15,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Document, Origin as DocOrigin};
 
 /// What happened to produce a newer paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,17 @@ impl SynthPair {
             }
         }
         v
+    }
+
+    /// The two documents as a library (ids `old` and `new`), parsed.
+    pub fn library(&self) -> crate::Library {
+        let mut corpus = Corpus::new();
+        for (id, text) in [("old", &self.old), ("new", &self.new)] {
+            let doc = Document::from_text(id, &format!("{id}.md"), text, DocOrigin::Stdin)
+                .expect("generated documents are valid");
+            corpus.add(doc).expect("distinct ids");
+        }
+        crate::Library::new(corpus)
     }
 
     /// The truth as TSV: `new<TAB>origin<TAB>old,old`.

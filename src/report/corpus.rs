@@ -80,11 +80,6 @@ pub struct DocView<'a> {
     pub numbered_by_accord: bool,
 }
 
-/// Lettered items that a paragraph introduces as recommendations.
-pub fn recommendation_count(doc: &ParsedDoc) -> usize {
-    doc.recommendations().len()
-}
-
 /// Views for `docs --format json`.
 pub fn docs_json<'a>(docs: &[&'a ParsedDoc]) -> Vec<DocView<'a>> {
     docs.iter()
@@ -98,7 +93,7 @@ pub fn docs_json<'a>(docs: &[&'a ParsedDoc]) -> Vec<DocView<'a>> {
             kind: d.meta.kind.as_deref(),
             authority: d.meta.authority.map(|a| a.as_str()),
             paragraphs: d.paragraph_count(),
-            recommendations: recommendation_count(d),
+            recommendations: d.recommendations().len(),
             units: d.units.len(),
             numbered_by_accord: d.numbered_by_accord,
         })
@@ -127,7 +122,7 @@ pub fn docs_text(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> i
             year,
             date,
             d.paragraph_count(),
-            recommendation_count(d),
+            d.recommendations().len(),
             d.units.len()
         );
         let room = config.width.saturating_sub(line.chars().count()).max(10);

@@ -432,18 +432,8 @@ fn write_topic(b: &mut Body, m: &Memo, n: usize, t: &Topic) -> io::Result<()> {
         path.push_str(&t.path.join(" › "));
     }
     b.para(Some("Meta"), &path)?;
-    if t.hidden_identical > 0 {
-        b.para(
-            Some("Meta"),
-            &format!(
-                "{} carried over verbatim, not listed.",
-                if t.hidden_identical == 1 {
-                    "1 provision".to_string()
-                } else {
-                    format!("{} provisions", t.hidden_identical)
-                }
-            ),
-        )?;
+    if let Some(note) = t.hidden_note() {
+        b.para(Some("Meta"), &note)?;
     }
     for p in &t.provisions {
         write_provision(b, p)?;

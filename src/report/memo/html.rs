@@ -368,16 +368,8 @@ fn write_topic(
         "<p class=\"path\"><span class=\"cite-id\">{}</span>{path}</p>",
         escape(&t.doc)
     )?;
-    if t.hidden_identical > 0 {
-        writeln!(
-            out,
-            "<p class=\"note\">{} carried over verbatim, not listed.</p>",
-            if t.hidden_identical == 1 {
-                "1 provision".to_string()
-            } else {
-                format!("{} provisions", t.hidden_identical)
-            }
-        )?;
+    if let Some(note) = t.hidden_note() {
+        writeln!(out, "<p class=\"note\">{note}</p>")?;
     }
     for p in &t.provisions {
         *n += 1;

@@ -244,15 +244,11 @@ fn write_topic(m: &Memo, n: usize, t: &Topic, out: &mut dyn Write) -> io::Result
             escape(&t.path.join(" > "), false)
         )?;
     }
-    if t.hidden_identical > 0 {
+    if let Some(note) = t.hidden_note() {
         writeln!(
             out,
-            "{} carried over verbatim, not listed.\n",
-            if t.hidden_identical == 1 {
-                "1 provision".to_string()
-            } else {
-                format!("{} provisions", t.hidden_identical)
-            }
+            "{note}
+"
         )?;
     }
     for p in &t.provisions {

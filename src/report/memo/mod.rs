@@ -401,6 +401,18 @@ pub struct Topic {
     pub hidden_identical: usize,
 }
 
+impl Topic {
+    /// "3 provisions carried over verbatim, not listed." when
+    /// `only_changed` left some out.
+    pub fn hidden_note(&self) -> Option<String> {
+        match self.hidden_identical {
+            0 => None,
+            1 => Some("1 provision carried over verbatim, not listed.".into()),
+            n => Some(format!("{n} provisions carried over verbatim, not listed.")),
+        }
+    }
+}
+
 /// Dropped provisions under one heading path of the older side.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
