@@ -222,7 +222,7 @@ impl Corpus {
     /// kept in insertion order.
     pub fn chronological(&self) -> Vec<&Document> {
         let mut v: Vec<&Document> = self.docs.iter().collect();
-        v.sort_by(|a, b| a.meta.time_key().cmp(&b.meta.time_key()));
+        v.sort_by_key(|d| d.meta.time_key());
         v
     }
 
