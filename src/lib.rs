@@ -10,6 +10,8 @@
 //!   built into the binary, and loading the documents a user brings;
 //! * [`parse`]: document text to citable [`parse::Unit`]s
 //!   (`rpm2019:13(e)`, `thematic2021-2024:160-2`);
+//! * [`embed`]: sentence embeddings (all-MiniLM-L6-v2 run with candle),
+//!   the paraphrase-aware similarity signal, with an on-disk cache;
 //! * [`report`]: renderers that write those values as text or JSON.
 //!
 //! ```
@@ -24,6 +26,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod embed;
 mod error;
 pub mod parse;
 pub mod report;
