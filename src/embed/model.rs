@@ -55,7 +55,7 @@ impl MiniLm {
     }
 
     /// Embeds sequences of token ids that all have the same length: mean of
-    /// the last hidden states over every token ([CLS] and [SEP] included),
+    /// the last hidden states over every token (`[CLS]` and `[SEP]` included),
     /// then L2 normalisation.
     pub(crate) fn embed_equal_length(&self, seqs: &[&[u32]]) -> Result<Vec<Vec<f32>>, EmbedError> {
         let Some(first) = seqs.first() else {
