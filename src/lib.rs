@@ -10,6 +10,8 @@
 //!   built into the binary, and loading the documents a user brings;
 //! * [`parse`]: document text to citable [`parse::Unit`]s
 //!   (`rpm2019:13(e)`, `thematic2021-2024:160-2`);
+//! * [`embed`]: sentence embeddings (all-MiniLM-L6-v2 run with candle),
+//!   the paraphrase-aware similarity signal, with an on-disk cache;
 //! * [`align`]: which older unit each newer unit comes from
 //!   ([`align::Alignment`]);
 //! * [`diff`]: word-level edits between two texts, cleaned up to read like
@@ -36,6 +38,7 @@ pub mod analysis;
 pub mod cli;
 pub mod corpus;
 pub mod diff;
+pub mod embed;
 mod error;
 pub mod evaluate;
 pub mod parse;

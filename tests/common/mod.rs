@@ -1,0 +1,48 @@
+//! Helpers shared by the tests that need the real model.
+// Each test binary uses its own subset of these helpers.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use accord::embed::{Embedder, MODEL_DIR_NAME};
+
+/// The model folder: `ACCORD_MODEL` if set, else `models/all-MiniLM-L6-v2`
+/// in the repository. `None` (after a skip notice) if it holds no model and
+/// `CI` is unset; with `CI` set a missing model fails the test.
+pub fn model_dir(test: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("ACCORD_MODEL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("models")
+                .join(MODEL_DIR_NAME)
+        });
+    if dir.join("model.safetensors").is_file() {
+        return Some(dir);
+    }
+    let hint = format!(
+        "no model in '{}': run scripts/fetch-model.sh (or set ACCORD_MODEL to a model folder)",
+        dir.display()
+    );
+    if std::env::var_os("CI").is_some() {
+        panic!("{test}: {hint}");
+    }
+    eprintln!("SKIPPED {test}: {hint}");
+    None
+}
+
+/// One embedder per test binary (loading hashes 90 MB).
+pub fn embedder(test: &str) -> Option<&'static Embedder> {
+    static EMBEDDER: OnceLock<Embedder> = OnceLock::new();
+    let dir = model_dir(test)?;
+    Some(EMBEDDER.get_or_init(|| Embedder::load(&dir).expect("the model loads")))
+}
+
+/// The bits of a set of embeddings, for exact comparisons.
+pub fn bits(vectors: &[Vec<f32>]) -> Vec<Vec<u32>> {
+    vectors
+        .iter()
+        .map(|v| v.iter().map(|x| x.to_bits()).collect())
+        .collect()
+}
