@@ -181,6 +181,50 @@ fn markdown_memo_has_every_section_citation_and_count() {
 }
 
 #[test]
+fn memo_lists_the_emerging_and_fading_terms_of_accord_terms() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = text(memo(dir.path(), "2019", "2025", "m.md", &[]));
+    let out = accord()
+        .args(["terms", "2019", "2025", "--top", "10", "--format", "json"])
+        .output()
+        .unwrap();
+    let terms: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let section = md
+        .split("## Emerging and fading terms\n")
+        .nth(1)
+        .expect("a terms section")
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let (emerging, fading) = section.split_once("### Fading").unwrap();
+    for (list, text) in [("emerging", emerging), ("fading", fading)] {
+        let want = terms[list].as_array().unwrap();
+        assert!(!want.is_empty(), "{list}");
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("- ")).collect();
+        assert_eq!(lines.len(), want.len(), "{list}: {text}");
+        for (line, t) in lines.iter().zip(want) {
+            let expect = format!(
+                "- “{}”: {} in ",
+                t["phrase"].as_str().unwrap(),
+                t["new_count"]
+            );
+            assert!(line.starts_with(&expect), "{line} / {expect}");
+        }
+    }
+    // The summary names the first emerging term with its counts.
+    let first = &terms["emerging"][0];
+    assert!(
+        md.contains(&format!(
+            "The emerging terms include “{}” ({} against {})",
+            first["phrase"].as_str().unwrap(),
+            first["new_count"],
+            first["old_count"]
+        )),
+        "{md}"
+    );
+}
+
+#[test]
 fn only_changed_leaves_verbatim_provisions_out() {
     let dir = tempfile::tempdir().unwrap();
     let all = text(memo(dir.path(), "2019", "2025", "all.md", &[]));

@@ -384,8 +384,14 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
             reworded: align.reworded,
             related: align.related,
         },
-        // Emerging and fading terms come from `accord terms` once it lands.
-        terms: None,
+        terms: Some(m::Terms::from(&lib.terms(
+            &a.old,
+            &a.new,
+            &crate::analysis::TermsOptions {
+                top: MEMO_TERMS,
+                ..Default::default()
+            },
+        )?)),
         ..m::MemoOptions::new(date)
     };
     let memo = m::build(&cmp, lib, &opts);
@@ -414,6 +420,9 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
     );
     Ok(())
 }
+
+/// Emerging and fading terms listed in a memo, each way.
+const MEMO_TERMS: usize = 10;
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and the
 /// corpus is large enough for a wait to be noticeable.

@@ -351,6 +351,27 @@ pub struct Terms {
     pub fading: Vec<TermCount>,
 }
 
+impl From<&crate::analysis::Term> for TermCount {
+    fn from(t: &crate::analysis::Term) -> TermCount {
+        TermCount {
+            phrase: t.phrase.clone(),
+            new_count: t.new_count as usize,
+            old_count: t.old_count as usize,
+        }
+    }
+}
+
+impl From<&crate::analysis::Terms> for Terms {
+    /// The memo's view of `accord terms`: each phrase with its counts, in
+    /// the ranking order of the analysis.
+    fn from(t: &crate::analysis::Terms) -> Terms {
+        Terms {
+            emerging: t.emerging.iter().map(TermCount::from).collect(),
+            fading: t.fading.iter().map(TermCount::from).collect(),
+        }
+    }
+}
+
 /// A newer provision and its precedent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provision {
@@ -821,14 +842,14 @@ fn sentences(m: &Memo) -> Vec<String> {
         );
     } else {
         let by = |k: StrengthKind| m.strength.iter().filter(|s| s.change.kind == k).count();
-        out.push(format!(
-            "Drafting strength changed {} in {}: {}, {} and {}.",
+        let counts = format!(
+            "Drafting strength changed {} in {}: {}, {} and {}",
             count(c.strength_changes, "time", "times"),
             count(c.strength_provisions, "provision", "provisions"),
             count(by(StrengthKind::Verb), "operative verb", "operative verbs"),
             count(by(StrengthKind::Modal), "modal", "modals"),
             count(by(StrengthKind::Qualifier), "qualifier", "qualifiers"),
-        ));
+        );
         // The first replaced operative verb if there is one (the change
         // negotiators watch most), else the first verb change, else the
         // first change of any kind.
@@ -839,8 +860,14 @@ fn sentences(m: &Memo) -> Vec<String> {
             .find(|s| verb(s) && s.change.old.is_some() && s.change.new.is_some())
             .or_else(|| m.strength.iter().find(verb))
             .or_else(|| m.strength.first());
-        if let Some(s) = example {
-            out.push(format!("For example, {}.", strength_sentence(s)));
+        out.push(match example {
+            Some(s) => format!("{counts}; for example, {}.", strength_sentence(s)),
+            None => format!("{counts}."),
+        });
+    }
+    if let Some(t) = &m.terms {
+        if let Some(s) = terms_sentence(t) {
+            out.push(s);
         }
     }
     // The topic with the most new provisions (the first such in document
@@ -867,6 +894,37 @@ fn sentences(m: &Memo) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The emerging and fading terms as one sentence naming the first three of
+/// each with their counts (newer side first); `None` when there are none.
+fn terms_sentence(t: &Terms) -> Option<String> {
+    fn list(terms: &[TermCount]) -> String {
+        let items: Vec<String> = terms
+            .iter()
+            .take(3)
+            .map(|t| format!("“{}” ({} against {})", t.phrase, t.new_count, t.old_count))
+            .collect();
+        match items.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        }
+    }
+    let mut parts = Vec::new();
+    if !t.emerging.is_empty() {
+        parts.push(format!("the emerging terms include {}", list(&t.emerging)));
+    }
+    if !t.fading.is_empty() {
+        parts.push(format!("the fading terms include {}", list(&t.fading)));
+    }
+    let mut s = parts.join("; ");
+    if s.is_empty() {
+        return None;
+    }
+    s[..1].make_ascii_uppercase();
+    s.push_str(" (occurrences in the newer side against the older).");
+    Some(s)
 }
 
 /// One change of drafting strength as a clause: `rpm2025-item4, para. 12
