@@ -21,6 +21,9 @@ pub enum Error {
         /// Valid citations close to it.
         nearest: Vec<String>,
     },
+    /// The sentence-embedding model or its cache failed.
+    #[error(transparent)]
+    Embed(#[from] crate::embed::EmbedError),
     /// An invalid option value.
     #[error("{0}")]
     Usage(String),

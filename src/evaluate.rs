@@ -11,8 +11,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::align::{AlignOptions, Scope};
-use crate::corpus::Corpus;
+use crate::align::AlignOptions;
 use crate::parse::Citation;
 use crate::Library;
 
@@ -46,6 +45,11 @@ pub struct FileReport {
     pub new_ok: usize,
     /// One line per miss, for reading.
     pub misses: Vec<String>,
+    /// Per unit labelled `same`: its best link to a labelled counterpart
+    /// (0 without one).
+    pub same_scores: Vec<f64>,
+    /// Per unit labelled `new`: its best link of any kind (0 without one).
+    pub new_scores: Vec<f64>,
 }
 
 /// Figures over a folder of labelled files.
@@ -57,28 +61,44 @@ pub struct Report {
     pub precision_at_1: f64,
     /// Novelty over all files.
     pub novelty: f64,
+    /// The weakest true match's score minus the strongest score of a new
+    /// unit: how far apart the threshold has room to sit (negative when
+    /// no threshold separates them).
+    pub margin: f64,
 }
 
-/// Evaluates every `*.json` file in `dir` against the seed corpus.
-pub fn evaluate_dir(dir: &Path, opts: &AlignOptions) -> Result<Report, String> {
+/// Evaluates every `*.json` file in `dir` against `lib` (the seed corpus,
+/// with or without paraphrase matching).
+pub fn evaluate_dir(dir: &Path, lib: &Library, opts: &AlignOptions) -> Result<Report, String> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
-    let lib = Library::new(Corpus::seeds());
-    let scope = Scope::new(lib.all_units());
     let mut files = Vec::new();
     for path in paths {
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let labels: LabelFile =
             serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        files.push(evaluate_file(&lib, &scope, &labels, opts, &path)?);
+        files.push(evaluate_file(lib, &labels, opts, &path)?);
     }
     let sum = |f: fn(&FileReport) -> usize| files.iter().map(f).sum::<usize>() as f64;
+    let min_same = files
+        .iter()
+        .flat_map(|f| &f.same_scores)
+        .fold(f64::INFINITY, |a, &b| a.min(b));
+    let max_new = files
+        .iter()
+        .flat_map(|f| &f.new_scores)
+        .fold(0.0f64, |a, &b| a.max(b));
     Ok(Report {
+        margin: if min_same.is_finite() {
+            min_same - max_new
+        } else {
+            0.0
+        },
         precision_at_1: sum(|f| f.same_hit) / sum(|f| f.same_total).max(1.0),
         novelty: sum(|f| f.new_ok) / sum(|f| f.new_total).max(1.0),
         files,
@@ -87,7 +107,6 @@ pub fn evaluate_dir(dir: &Path, opts: &AlignOptions) -> Result<Report, String> {
 
 fn evaluate_file(
     lib: &Library,
-    scope: &Scope,
     labels: &LabelFile,
     opts: &AlignOptions,
     path: &Path,
@@ -114,7 +133,10 @@ fn evaluate_file(
     } else {
         (a.units.iter().collect(), b.units.iter().collect())
     };
-    let al = scope.align(&old, &new, opts);
+    let al = lib
+        .scope(&[&old, &new])
+        .map_err(|e| e.to_string())?
+        .align(&old, &new, opts);
     let mut r = FileReport {
         name: path
             .file_name()
@@ -126,9 +148,24 @@ fn evaluate_file(
         new_total: 0,
         new_ok: 0,
         misses: Vec::new(),
+        same_scores: Vec::new(),
+        new_scores: Vec::new(),
     };
     for (item, cite) in labels.items.iter().zip(&labelled) {
         let backbone = al.backbone_of_new(cite);
+        let best_score = |keep: &dyn Fn(&str) -> bool| {
+            al.links_of_new(cite)
+                .filter(|l| keep(&l.old.to_string()))
+                .map(|l| l.score)
+                .fold(0.0f64, f64::max)
+        };
+        if !item.same.is_empty() {
+            r.same_scores
+                .push(best_score(&|old| item.same.iter().any(|s| s == old)));
+        }
+        if item.new {
+            r.new_scores.push(best_score(&|_| true));
+        }
         if !item.same.is_empty() {
             r.same_total += 1;
             let best = backbone.or_else(|| {

@@ -50,6 +50,8 @@ use rayon::prelude::*;
 
 pub use error::{Error, Result};
 
+use std::sync::{Arc, Mutex};
+
 use corpus::{Corpus, Side};
 use parse::{Citation, ParsedDoc, Unit};
 
@@ -59,14 +61,94 @@ use parse::{Citation, ParsedDoc, Unit};
 pub struct Library {
     corpus: Corpus,
     docs: Vec<ParsedDoc>,
+    semantic: Option<Arc<embed::Semantic>>,
+    notices: Arc<Mutex<Vec<String>>>,
 }
+
+/// Most units a side may have for paraphrase matching: above it the
+/// lexical score is used alone (embedding costs about 30 ms of CPU per
+/// paragraph when not cached, so 5,000 units take a few minutes the first
+/// time).
+pub const SEMANTIC_LIMIT: usize = 5_000;
 
 impl Library {
     /// Parses every document of `corpus` (in parallel; the result does not
     /// depend on the thread count).
     pub fn new(corpus: Corpus) -> Library {
         let docs = corpus.documents().par_iter().map(parse::parse).collect();
-        Library { corpus, docs }
+        Library {
+            corpus,
+            docs,
+            semantic: None,
+            notices: Arc::default(),
+        }
+    }
+
+    /// Turns paraphrase matching on: every command that aligns units adds
+    /// the sentence-embedding similarity to the lexical score, for sides of
+    /// at most [`SEMANTIC_LIMIT`] units.
+    pub fn with_semantic(mut self, semantic: embed::Semantic) -> Library {
+        self.semantic = Some(Arc::new(semantic));
+        self
+    }
+
+    /// The paraphrase signal, when it is on.
+    pub fn semantic(&self) -> Option<&embed::Semantic> {
+        self.semantic.as_deref()
+    }
+
+    /// What the user should be told about the work done so far (an
+    /// ignored cache file, a semantic pass skipped), each once; the list
+    /// is emptied.
+    pub fn take_notices(&self) -> Vec<String> {
+        std::mem::take(&mut *self.notices.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    fn notice(&self, message: String) {
+        let mut n = self.notices.lock().unwrap_or_else(|e| e.into_inner());
+        if !n.contains(&message) {
+            n.push(message);
+        }
+    }
+
+    /// A scope over every unit of the library (IDF is taken over all of
+    /// them), with sentence vectors for the units of `sides` when
+    /// paraphrase matching is on and no side has more than
+    /// [`SEMANTIC_LIMIT`] units.
+    pub fn scope(&self, sides: &[&[&Unit]]) -> Result<align::Scope<'_>> {
+        let mut scope = align::Scope::new(self.all_units());
+        self.add_vectors(&mut scope, sides)?;
+        Ok(scope)
+    }
+
+    /// Gives the units of `sides` their sentence vectors in `scope`, when
+    /// paraphrase matching is on and no side has more than
+    /// [`SEMANTIC_LIMIT`] units (else a notice says it was skipped).
+    pub fn add_vectors(&self, scope: &mut align::Scope<'_>, sides: &[&[&Unit]]) -> Result<()> {
+        let Some(semantic) = &self.semantic else {
+            return Ok(());
+        };
+        if let Some(big) = sides.iter().map(|s| s.len()).max() {
+            if big > SEMANTIC_LIMIT {
+                self.notice(format!(
+                    "paraphrase matching skipped: a side has {big} units, above the limit of {SEMANTIC_LIMIT}; the lexical score is used alone"
+                ));
+                return Ok(());
+            }
+        }
+        let mut seen = rustc_hash::FxHashSet::default();
+        let units: Vec<&Unit> = sides
+            .iter()
+            .flat_map(|s| s.iter().copied())
+            .filter(|u| seen.insert(&u.id))
+            .collect();
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        let embedded = semantic.embed(&texts)?;
+        for w in embedded.warnings {
+            self.notice(w);
+        }
+        scope.set_vectors(&units, embedded.vectors);
+        Ok(())
     }
 
     /// The corpus the library was built from.
@@ -129,7 +211,9 @@ impl Library {
         progress: &dyn align::Progress,
     ) -> Result<align::Alignment> {
         let (old, new) = (self.side_units(old)?, self.side_units(new)?);
-        Ok(align::Scope::new(self.all_units()).align_with(&old, &new, opts, progress))
+        Ok(self
+            .scope(&[&old, &new])?
+            .align_with(&old, &new, opts, progress))
     }
 
     /// Diffs two units named by citation: identical when their words are
@@ -137,7 +221,7 @@ impl Library {
     pub fn compare_units(&self, old: &str, new: &str) -> Result<diff::Comparison<'_>> {
         let (o, n) = (self.unit(old)?, self.unit(new)?);
         // IDF over the whole library, as `align` scores.
-        let scope = align::Scope::new(self.all_units());
+        let scope = self.scope(&[&[o], &[n]])?;
         let opts = align::AlignOptions {
             related: 0.0,
             ..Default::default()

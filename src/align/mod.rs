@@ -50,6 +50,9 @@ pub use score::ScoreParts;
 pub const REWORDED: f64 = 0.30;
 /// Score at or above which a further match is shown as `related`.
 pub const RELATED: f64 = 0.22;
+/// Nearest older units by vector added to the candidates of a newer unit
+/// that has no convincing lexical candidate.
+const SEMANTIC_NEIGHBOURS: usize = 5;
 /// Candidates per newer unit that get the character measure.
 const CHARS_FOR_BEST: usize = 2;
 
@@ -103,6 +106,9 @@ pub struct AlignOptions {
     pub max_candidates: usize,
     /// Related links kept per newer unit.
     pub max_related: usize,
+    /// Weight of the semantic part in a pair's score when units have
+    /// sentence vectors (0: wording alone; 1: meaning alone).
+    pub semantic_weight: f64,
 }
 
 impl Default for AlignOptions {
@@ -112,6 +118,7 @@ impl Default for AlignOptions {
             related: RELATED,
             max_candidates: 64,
             max_related: 3,
+            semantic_weight: score::SEMANTIC_WEIGHT,
         }
     }
 }
@@ -148,6 +155,9 @@ pub struct Alignment {
     pub new_order: Vec<Citation>,
     /// Remarks on bounded work (candidate caps hit), for the user.
     pub notes: Vec<String>,
+    /// The weight of the semantic part in the scores, when units had
+    /// sentence vectors (paraphrase matching); `None` for wording alone.
+    pub semantic_weight: Option<f64>,
 }
 
 impl Alignment {
@@ -224,6 +234,8 @@ pub struct Scope<'a> {
     position: FxHashMap<&'a Citation, usize>,
     vocab: text::Vocabulary,
     features: Vec<text::Features>,
+    /// Sentence vectors by position (paraphrase matching); empty when off.
+    vectors: Vec<Option<Vec<f32>>>,
 }
 
 impl<'a> Scope<'a> {
@@ -238,7 +250,40 @@ impl<'a> Scope<'a> {
             position,
             vocab,
             features,
+            vectors: Vec::new(),
         }
+    }
+
+    /// Gives units of the scope their sentence vectors (one per unit, in
+    /// the same order): pairs with a vector on both sides get a semantic
+    /// part in their score, and newer units with no convincing lexical
+    /// candidate look for their nearest older units by vector. Units not
+    /// in the scope are ignored.
+    pub fn set_vectors(&mut self, units: &[&Unit], vectors: Vec<Vec<f32>>) {
+        if self.vectors.is_empty() {
+            self.vectors = vec![None; self.units.len()];
+        }
+        for (u, v) in units.iter().zip(vectors) {
+            if let Some(&i) = self.position.get(&u.id) {
+                self.vectors[i] = Some(v);
+            }
+        }
+    }
+
+    /// True when some units have sentence vectors.
+    pub fn has_vectors(&self) -> bool {
+        !self.vectors.is_empty()
+    }
+
+    fn vector(&self, i: usize) -> Option<&[f32]> {
+        self.vectors.get(i).and_then(|v| v.as_deref())
+    }
+
+    /// Sentence-embedding cosine of two scope positions, when both have a
+    /// vector, rounded to 4 decimals (as shown).
+    fn semantic(&self, a: usize, b: usize) -> Option<f64> {
+        let c = crate::embed::cosine(self.vector(a)?, self.vector(b)?);
+        Some((f64::from(c) * 10_000.0).round() / 10_000.0)
     }
 
     /// The features of a unit of the scope.
@@ -246,13 +291,14 @@ impl<'a> Scope<'a> {
         self.position.get(&u.id).map(|&i| &self.features[i])
     }
 
-    /// Scores one pair of units of the scope.
+    /// Scores one pair of units of the scope: every part, the character
+    /// measure included, and the semantic part when both have vectors.
     pub fn score(&self, old: &Unit, new: &Unit) -> Option<ScoreParts> {
-        Some(score::score(
-            self.features(old)?,
-            self.features(new)?,
-            &self.vocab.idf,
-        ))
+        let (o, n) = (*self.position.get(&old.id)?, *self.position.get(&new.id)?);
+        let mut parts = score::score(&self.features[o], &self.features[n], &self.vocab.idf);
+        score::add_chars(&mut parts, &old.text, &new.text);
+        parts.semantic = self.semantic(o, n);
+        Some(parts)
     }
 
     /// Scope positions of the units of a side.
@@ -315,6 +361,23 @@ impl<'a> Scope<'a> {
                     .into_iter()
                     .map(|o| (o, score::score(old_f[o], nf, &self.vocab.idf)))
                     .collect();
+                if self.vector(new[ni]).is_some() {
+                    for (o, parts) in &mut row {
+                        parts.semantic = self.semantic(old[*o], new[ni]);
+                    }
+                    // A provision restated in other words shares too few
+                    // words for the index: look for it by meaning.
+                    let convincing = row.iter().any(|(_, p)| p.words() >= opts.reworded);
+                    if !convincing {
+                        for o in self.nearest_by_vector(old, new[ni], SEMANTIC_NEIGHBOURS) {
+                            if !row.iter().any(|&(r, _)| r == o) {
+                                let mut parts = score::score(old_f[o], nf, &self.vocab.idf);
+                                parts.semantic = self.semantic(old[o], new[ni]);
+                                row.push((o, parts));
+                            }
+                        }
+                    }
+                }
                 // The character measure only for the few best, where it can
                 // change a decision.
                 let mut best: Vec<usize> = (0..row.len()).collect();
@@ -339,6 +402,20 @@ impl<'a> Scope<'a> {
         (scored, capped)
     }
 
+    /// The `k` units of `old` (indices into it) whose vectors are nearest
+    /// to the vector of scope position `target`, nearest first; ties by
+    /// index, so the result does not depend on the thread count.
+    fn nearest_by_vector(&self, old: &[usize], target: usize, k: usize) -> Vec<usize> {
+        let mut scored: Vec<(f64, usize)> = old
+            .iter()
+            .enumerate()
+            .filter_map(|(oi, &o)| Some((self.semantic(o, target)?, oi)))
+            .filter(|&(c, _)| c > score::SEMANTIC_ZERO)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().take(k).map(|(_, oi)| oi).collect()
+    }
+
     /// For each unit of `new`, its best matches among `old`, best first, at
     /// most `k` and each scoring at least `min`. Unlike [`Scope::align`]
     /// there is no one-to-one assignment: several newer units may share a
@@ -360,7 +437,7 @@ impl<'a> Scope<'a> {
                             score: if identical {
                                 1.0
                             } else {
-                                (parts.lexical() * 1000.0).round() / 1000.0
+                                (parts.total(opts.semantic_weight) * 1000.0).round() / 1000.0
                             },
                             identical,
                             parts,
@@ -400,7 +477,11 @@ impl<'a> Scope<'a> {
         for (ni, row) in scored.iter().enumerate() {
             for &(oi, parts) in row {
                 let identical = identical(ni, oi);
-                let total = if identical { 1.0 } else { parts.lexical() };
+                let total = if identical {
+                    1.0
+                } else {
+                    parts.total(opts.semantic_weight)
+                };
                 pairs.push((total, ni, oi, identical));
             }
         }
@@ -535,6 +616,7 @@ impl<'a> Scope<'a> {
                 .collect(),
             new_order: new.iter().map(|&u| self.units[u].id.clone()).collect(),
             notes,
+            semantic_weight: self.has_vectors().then_some(opts.semantic_weight),
         }
     }
 }

@@ -76,6 +76,37 @@ impl ScoreParts {
     }
 }
 
+/// Share of the total score given to the semantic part when there is one.
+pub const SEMANTIC_WEIGHT: f64 = 0.25;
+
+/// Sentence-embedding cosine mapped to 0 (`SEMANTIC_ZERO`) .. 1
+/// (`SEMANTIC_ONE`); see [`ScoreParts::semantic_scaled`].
+pub const SEMANTIC_ZERO: f64 = 0.45;
+/// See [`SEMANTIC_ZERO`].
+pub const SEMANTIC_ONE: f64 = 0.95;
+
+impl ScoreParts {
+    /// The semantic cosine on the lexical score's scale: 0 at
+    /// [`SEMANTIC_ZERO`] (the cosine of two provisions of these documents
+    /// that share only their subject), 1 at [`SEMANTIC_ONE`] (the same
+    /// sentence, lightly edited), linear between.
+    pub fn semantic_scaled(&self) -> Option<f64> {
+        self.semantic
+            .map(|c| ((c - SEMANTIC_ZERO) / (SEMANTIC_ONE - SEMANTIC_ZERO)).clamp(0.0, 1.0))
+    }
+
+    /// The pair's score: the lexical score alone, or, with paraphrase
+    /// matching, its mix with the scaled semantic part, the latter weighing
+    /// `semantic_weight` (by default [`SEMANTIC_WEIGHT`]).
+    pub fn total(&self, semantic_weight: f64) -> f64 {
+        let lexical = self.lexical();
+        match self.semantic_scaled() {
+            None => lexical,
+            Some(s) => (1.0 - semantic_weight) * lexical + semantic_weight * s,
+        }
+    }
+}
+
 /// Sum of `f(weight_a, weight_b)` over the terms two sorted vectors share.
 fn merge_terms(a: &[(u32, f32)], b: &[(u32, f32)], mut f: impl FnMut(u32, f32, f32)) {
     let (mut i, mut j) = (0, 0);

@@ -39,6 +39,12 @@ pub struct GlobalArgs {
     /// Leave the five built-in documents out.
     #[arg(long, global = true)]
     pub no_seeds: bool,
+    /// The sentence-embedding model folder for paraphrase matching [default: models/all-MiniLM-L6-v2, installed by scripts/fetch-model.sh].
+    #[arg(long, value_name = "DIR", env = "ACCORD_MODEL", global = true)]
+    pub model: Option<PathBuf>,
+    /// Match on wording alone: no sentence-embedding model.
+    #[arg(long, global = true, env = "ACCORD_LEXICAL_ONLY", value_parser = clap::builder::BoolishValueParser::new())]
+    pub lexical_only: bool,
     /// When to colour output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,

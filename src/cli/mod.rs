@@ -50,14 +50,86 @@ pub fn load_corpus(global: &GlobalArgs) -> Result<Corpus> {
     Ok(corpus)
 }
 
+/// Which matching a run uses, as `accord docs` reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Matching {
+    /// Lexical and sentence-embedding scores, with the model in this folder.
+    Paraphrase(std::path::PathBuf),
+    /// Lexical score alone, because `--lexical-only` asked for it.
+    LexicalByChoice,
+    /// Lexical score alone, because there is no model in this folder.
+    NoModel(std::path::PathBuf),
+}
+
+impl Matching {
+    /// One line for `accord docs`.
+    pub fn describe(&self) -> String {
+        match self {
+            Matching::Paraphrase(dir) => format!(
+                "matching: wording and paraphrase (all-MiniLM-L6-v2 in {})",
+                dir.display()
+            ),
+            Matching::LexicalByChoice => "matching: wording only (--lexical-only)".into(),
+            Matching::NoModel(dir) => format!(
+                "matching: wording only (no model in {}: run scripts/fetch-model.sh to turn paraphrase matching on)",
+                dir.display()
+            ),
+        }
+    }
+}
+
+/// Sets up paraphrase matching as the options ask: `--lexical-only` turns
+/// it off; a model named by `--model` / `ACCORD_MODEL` must be there (else
+/// an error); the default folder may be empty (then matching is lexical).
+pub fn semantic(global: &GlobalArgs) -> Result<(Matching, Option<crate::embed::Semantic>)> {
+    use crate::embed::{default_cache_dir, default_model_dir, EmbedError, Semantic};
+    if global.lexical_only {
+        return Ok((Matching::LexicalByChoice, None));
+    }
+    let dir = global.model.clone().unwrap_or_else(default_model_dir);
+    match Semantic::new(&dir, default_cache_dir()) {
+        Ok(s) => Ok((Matching::Paraphrase(dir), Some(s))),
+        Err(EmbedError::MissingFile { .. }) if global.model.is_none() => {
+            Ok((Matching::NoModel(dir), None))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// True for the commands that align units, and so use the model.
+fn matches_units(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Align { .. }
+            | Command::Diff { .. }
+            | Command::Evolve { .. }
+            | Command::Memo { .. }
+            | Command::Review { .. }
+    )
+}
+
 /// Runs a parsed command line and returns the exit status.
 pub fn run(args: Args) -> Result<u8> {
     let env = Env::read();
     let config = resolve(args.global.color, &env);
-    let lib = Library::new(load_corpus(&args.global)?);
+    let (matching, semantic) = semantic(&args.global)?;
+    let mut lib = Library::new(load_corpus(&args.global)?);
+    if let Some(s) = semantic {
+        lib = lib.with_semantic(s);
+    }
+    if let (Matching::NoModel(dir), true) = (&matching, matches_units(&args.command)) {
+        eprintln!(
+            "accord: note: paraphrase matching is off (no sentence-embedding model in {}): run `bash scripts/fetch-model.sh` or pass --model DIR; --lexical-only silences this note",
+            dir.display()
+        );
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let status = dispatch(&lib, args.command, &config, &mut out)?;
+    let status = dispatch_with(&lib, args.command, &config, &matching, &mut out);
+    for notice in lib.take_notices() {
+        eprintln!("accord: note: {notice}");
+    }
+    let status = status?;
     out.flush()?;
     Ok(status)
 }
@@ -69,11 +141,29 @@ pub fn dispatch(
     config: &Config,
     out: &mut dyn Write,
 ) -> Result<u8> {
+    let matching = match lib.semantic() {
+        Some(s) => Matching::Paraphrase(s.model_dir().to_path_buf()),
+        None => Matching::LexicalByChoice,
+    };
+    dispatch_with(lib, command, config, &matching, out)
+}
+
+/// [`dispatch`], stating `matching` where a command reports it.
+pub fn dispatch_with(
+    lib: &Library,
+    command: Command,
+    config: &Config,
+    matching: &Matching,
+    out: &mut dyn Write,
+) -> Result<u8> {
     match command {
         Command::Docs { format } => {
             let docs: Vec<_> = lib.docs().iter().collect();
             match format {
-                OutputFormat::Text => report::corpus::docs_text(&docs, config, out)?,
+                OutputFormat::Text => {
+                    report::corpus::docs_text(&docs, config, out)?;
+                    writeln!(out, "\n{}", matching.describe())?;
+                }
                 OutputFormat::Json => report::json::write(out, &report::corpus::docs_json(&docs))?,
             }
         }
@@ -200,7 +290,7 @@ pub fn dispatch(
             format,
         } => {
             let stages = crate::align::chain::stages(lib);
-            let scope = crate::align::Scope::new(lib.all_units());
+            let scope = lib.scope(&[&lib.all_units()])?;
             let mut chainer = crate::align::chain::Chainer::new(
                 &scope,
                 &stages,

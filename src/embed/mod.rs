@@ -77,6 +77,7 @@ mod cache;
 mod error;
 mod model;
 mod pin;
+mod semantic;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -87,6 +88,7 @@ use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStr
 pub use cache::EmbeddingCache;
 pub use error::EmbedError;
 pub use pin::{PinnedFile, PINNED_FILES};
+pub use semantic::{Embedded, Semantic};
 
 use model::MiniLm;
 

@@ -154,22 +154,32 @@ pub fn text(
         if explain {
             for l in &links {
                 let p = l.parts;
-                let sem = p
-                    .semantic
-                    .map_or(String::new(), |s| format!(", semantic {s:.2}"));
-                writeln!(
-                    out,
-                    "{}",
-                    st.dim(&format!(
-                        "    {} {:.3}: cosine {:.2}, containment {:.2}, phrases {:.2}, chars {}{sem}",
-                        l.old,
-                        l.score,
-                        p.cosine,
-                        p.containment,
-                        p.phrases,
-                        p.chars.map_or("-".to_string(), |c| format!("{c:.2}"))
-                    ))
-                )?;
+                // Both parts of a mixed score, with their weights, so the
+                // reader can redo the sum.
+                let meaning = match (p.semantic, p.semantic_scaled(), al.semantic_weight) {
+                    (Some(c), Some(scaled), Some(semantic_weight)) => format!(
+                        "; meaning {scaled:.2} (embedding cosine {c:.2}); score = {:.2} × wording + {:.2} × meaning",
+                        1.0 - semantic_weight,
+                        semantic_weight
+                    ),
+                    _ => String::new(),
+                };
+                let line = format!(
+                    "    {} {:.3}{}: wording {:.2} (cosine {:.2}, containment {:.2}, phrases {:.2}, chars {}){meaning}",
+                    l.old,
+                    l.score,
+                    if l.relation == Relation::Identical {
+                        " (same words)"
+                    } else {
+                        ""
+                    },
+                    p.lexical(),
+                    p.cosine,
+                    p.containment,
+                    p.phrases,
+                    p.chars.map_or("-".to_string(), |c| format!("{c:.2}"))
+                );
+                writeln!(out, "{}", st.dim(&wrap(&line, config.width, "", "      ")))?;
                 let shared = phrases(lib, l);
                 if !shared.is_empty() {
                     let quoted: Vec<String> = shared.iter().map(|s| format!("“{s}”")).collect();

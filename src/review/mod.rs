@@ -276,7 +276,12 @@ pub fn review<'a>(
         .collect();
     scope_units.extend(draft_units.iter().copied());
     scope_units.extend(alt_units.iter());
-    let scope = Scope::new(scope_units);
+    let mut scope = Scope::new(scope_units);
+    let alt_refs: Vec<&Unit> = alt_units.iter().collect();
+    lib.add_vectors(
+        &mut scope,
+        &[&against_units, &draft_units, &alt_refs, &recommendations],
+    )?;
 
     let authority = |u: &Unit| lib.doc(&u.id.doc).ok().and_then(|d| d.meta.authority);
     // Matches borrow from the scope, which holds short-lived alternative
@@ -284,7 +289,6 @@ pub fn review<'a>(
     let by_id: rustc_hash::FxHashMap<&Citation, &'a Unit> =
         against_units.iter().map(|u| (&u.id, *u)).collect();
     let nearest = scope.nearest(&against_units, &draft_units, 12, RELATED);
-    let alt_refs: Vec<&Unit> = alt_units.iter().collect();
     let alt_best = scope.nearest(&against_units, &alt_refs, 1, RELATED);
 
     let mut reviews = Vec::new();
