@@ -325,21 +325,21 @@ struct MemoArgs {
     only_changed: bool,
 }
 
-/// The memo format a file name asks for, by its extension.
-fn memo_format_of(path: &std::path::Path) -> Option<MemoFormat> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "md" | "markdown" => Some(MemoFormat::Md),
-        "html" | "htm" => Some(MemoFormat::Html),
-        "docx" => Some(MemoFormat::Docx),
-        _ => None,
+/// The written format `--format` names.
+fn written_format(f: MemoFormat) -> report::written::Format {
+    use report::written::Format;
+    match f {
+        MemoFormat::Md => Format::Markdown,
+        MemoFormat::Html => Format::Html,
+        MemoFormat::Docx => Format::Docx,
     }
 }
 
 /// `accord memo`: checks everything it can before the alignment (format,
 /// date, the target folder), then builds, renders and writes the memo.
 fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Result<()> {
-    use crate::report::memo::{self as m, MemoDate};
+    use crate::report::memo as m;
+    use crate::report::written::{Format, MemoDate};
 
     anyhow::ensure!(
         !a.old.contains(':') && !a.new.contains(':'),
@@ -350,9 +350,9 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
     );
     let to_stdout = a.output.as_os_str() == "-";
     let format = match (a.format, to_stdout) {
-        (Some(f), _) => f,
-        (None, true) => MemoFormat::Md,
-        (None, false) => memo_format_of(&a.output).ok_or_else(|| {
+        (Some(f), _) => written_format(f),
+        (None, true) => Format::Markdown,
+        (None, false) => Format::of_path(&a.output).ok_or_else(|| {
             crate::Error::Usage(format!(
                 "cannot tell the memo format from '{}': name the file .md, .html or .docx, or give --format md|html|docx",
                 a.output.display()
@@ -360,7 +360,7 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
         })?,
     };
     anyhow::ensure!(
-        !(to_stdout && format == MemoFormat::Docx && config.stdout_tty),
+        !(to_stdout && format == Format::Docx && config.stdout_tty),
         crate::Error::Usage(
             "refusing to write a Word file to a terminal: give -o FILE.docx, or redirect standard output"
                 .into()
@@ -389,18 +389,14 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
         ..m::MemoOptions::new(date)
     };
     let memo = m::build(&cmp, lib, &opts);
-    let (bytes, name) = match format {
-        MemoFormat::Md => (m::render(&memo, m::Format::Markdown)?, "Markdown"),
-        MemoFormat::Html => (m::render(&memo, m::Format::Html)?, "HTML"),
-        MemoFormat::Docx => (m::render(&memo, m::Format::Docx)?, "Word"),
-    };
+    let bytes = m::render(&memo, format)?;
+    let name = format.name();
     if to_stdout {
         out.write_all(&bytes)?;
         return Ok(());
     }
     report::output::write_atomic(&a.output, &bytes)?;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = report::written::plural;
     eprintln!(
         "wrote {} ({name}, {} bytes): {} -> {}, {} in {}, {} dropped, {} of drafting strength",
         a.output.display(),
