@@ -19,5 +19,6 @@ pub mod json;
 pub mod memo;
 pub mod output;
 pub mod review;
+pub mod review_doc;
 pub mod style;
 pub mod written;

@@ -284,11 +284,11 @@ impl Body {
         self.end("w:tblPr")?;
         self.start("w:tblGrid", &[])?;
         self.empty("w:gridCol", &[("w:w", "4200")])?;
-        self.empty("w:gridCol", &[("w:w", "1200")])?;
+        self.empty("w:gridCol", &[("w:w", "1800")])?;
         self.end("w:tblGrid")?;
         for (label, n) in rows {
             self.start("w:tr", &[])?;
-            for (i, (text, width)) in [(label.to_string(), "4200"), (n.to_string(), "1200")]
+            for (i, (text, width)) in [(label.to_string(), "4200"), (n.to_string(), "1800")]
                 .iter()
                 .enumerate()
             {

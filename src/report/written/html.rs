@@ -78,6 +78,7 @@ nav.toc h2 { border: 0; margin: .5rem 0; font-size: 1.1rem; }
 nav.toc ol { margin: .2rem 0; padding-left: 1.4rem; }
 nav.toc .count { color: var(--muted); font-size: .85rem; }
 table { border-collapse: collapse; margin: .75rem 0; }
+table.docs { width: 100%; font-size: .9rem; }
 th, td { text-align: left; padding: .2rem .8rem .2rem 0; border-bottom: 1px solid var(--rule); vertical-align: top; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.nowrap, td .cite-id { white-space: nowrap; }
@@ -85,6 +86,9 @@ td.nowrap, td .cite-id { white-space: nowrap; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: .3rem 0 .5rem; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
+dl.meta ol.inline, dl.meta ul.inline { margin: 0; padding-left: 1.2rem; }
+.bracket { font-family: "SFMono-Regular", Consolas, monospace; font-size: .88em; }
+nav.toc .rel { font-size: .7rem; }
 .rel { font-family: "Helvetica Neue", Arial, sans-serif; font-size: .8rem; text-transform: uppercase;
   letter-spacing: .03em; padding: .05rem .35rem; border-radius: 3px; border: 1px solid currentColor; }
 .rel.identical { color: var(--muted); } .rel.reworded { color: #8a5300; }
@@ -163,7 +167,7 @@ pub fn foot(out: &mut dyn Write, version: &str, date: MemoDate) -> io::Result<()
 /// Writes a table of documents, one row per `(role, document)`: role, id,
 /// title, meeting and venue, date, authority and number of units.
 pub fn docs_table(out: &mut dyn Write, role: &str, rows: &[(&str, &DocInfo)]) -> io::Result<()> {
-    writeln!(out, "<table>")?;
+    writeln!(out, "<table class=\"docs\">")?;
     writeln!(
         out,
         "<thead><tr><th>{}</th><th>Document</th><th>Title</th><th>Meeting</th><th>Date</th><th>Authority</th><th>Units</th></tr></thead>",
