@@ -244,7 +244,7 @@ Examples:\n  accord terms 2019 2025\n  accord terms rpm2019 thematic2021-2024 --
     /// Review a proposed declaration: precedent, new language, recommendations left out.
     #[command(
         after_help = "DRAFT is a text or Markdown file, or - for standard input.\n\
-Without -o the review is printed: text, or --format json. With -o FILE it is written to FILE, \
+Without -o the review is printed, as text unless --format says otherwise. With -o FILE it is written to FILE, \
 in the format its extension names (.md, .html, .docx; also .json and .txt) unless --format is \
 given: Markdown, HTML and Word are written reviews (summary, every paragraph with its \
 precedents and redline, the uptake). `-o -` writes to standard output (Markdown unless --format \
