@@ -21,7 +21,8 @@
 //!   phrases that emerge or fade between two sides ([`analysis::Terms`]);
 //! * [`review`]: a proposed declaration against its precedents;
 //! * [`report`]: renderers that write those values as text or JSON, and
-//!   memos in Markdown, HTML and Word ([`report::memo`]).
+//!   memos ([`report::memo`]) and written reviews ([`report::review_doc`])
+//!   in Markdown, HTML and Word.
 //!
 //! ```
 //! use accord::{corpus::Corpus, Library};

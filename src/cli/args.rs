@@ -84,6 +84,23 @@ pub enum MemoFormat {
     Docx,
 }
 
+/// `review --format`: the terminal's text and JSON, or a written review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    /// Human-readable text (the default on standard output).
+    Text,
+    /// JSON, documented in README.
+    Json,
+    /// A written review in Markdown, readable as plain text.
+    #[value(alias = "markdown")]
+    Md,
+    /// A written review as one self-contained HTML file (inline CSS, no scripts).
+    #[value(alias = "htm")]
+    Html,
+    /// A written review in Word, each redline a tracked change.
+    Docx,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -232,7 +249,18 @@ Examples:\n  accord terms 2019 2025\n  accord terms rpm2019 thematic2021-2024 --
     },
     /// Review a proposed declaration: precedent, new language, recommendations left out.
     #[command(
-        after_help = "DRAFT is a text or Markdown file, or - for standard input.\n\nExamples:\n  accord review examples/draft-declaration.md\n  accord review - < draft.txt\n  accord review draft.md --against 2019,2021 --uptake rpm2025-item4\n  accord review draft.md --format json | jq '.paragraphs[] | select(.class == \"new\") | .id'"
+        after_help = "DRAFT is a text or Markdown file, or - for standard input.\n\
+Without -o the review is printed, as text unless --format says otherwise. With -o FILE it is written to FILE, \
+in the format its extension names (.md, .html, .docx; also .json and .txt) unless --format is \
+given: Markdown, HTML and Word are written reviews (summary, every paragraph with its \
+precedents and redline, the uptake). `-o -` writes to standard output (Markdown unless --format \
+says otherwise); a Word file is written to standard output only when it is not a terminal.\n\
+The file is written atomically; its folder must exist. With --date a written review is the \
+same, byte for byte, on every run.\n\n\
+Examples:\n  accord review examples/draft-declaration.md\n  accord review - < draft.txt\n  \
+accord review draft.md -o review.html\n  accord review draft.md -o review.docx --date 2026-11-23\n  \
+accord review draft.md --against 2019,2021 --uptake rpm2025-item4\n  \
+accord review draft.md --format json | jq '.paragraphs[] | select(.class == \"new\") | .id'"
     )]
     Review {
         /// The draft: a file, or - for standard input.
@@ -243,9 +271,15 @@ Examples:\n  accord terms 2019 2025\n  accord terms rpm2019 thematic2021-2024 --
         /// Documents whose recommendations the draft should reflect (default: those of the latest year).
         #[arg(long, value_name = "SIDE")]
         uptake: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t)]
-        format: OutputFormat,
+        /// File to write (.md, .html, .docx, .json, .txt); - for standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Format (default: text, or the extension of -o FILE; md for -o -).
+        #[arg(long, value_enum)]
+        format: Option<ReviewFormat>,
+        /// Date of a written review and of its tracked changes (default: today, UTC).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
     },
     /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
     #[command(hide = true)]

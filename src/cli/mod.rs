@@ -9,7 +9,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-pub use args::{Args, ColorChoice, Command, GlobalArgs, MemoFormat, OutputFormat};
+pub use args::{Args, ColorChoice, Command, GlobalArgs, MemoFormat, OutputFormat, ReviewFormat};
 pub use resolve::{resolve, today_utc, Config, Env};
 
 use crate::corpus::{Corpus, DocSource};
@@ -363,22 +363,22 @@ pub fn dispatch_with(
             draft,
             against,
             uptake,
+            output,
             format,
-        } => {
-            let doc = DocSource::parse(&draft).load(&mut std::io::stdin().lock())?;
-            let paragraphs = crate::review::read_draft(&doc.meta.id, &doc.body, doc.meta.year);
-            let r = crate::review::review(
-                lib,
-                &doc.meta.id,
-                &paragraphs,
-                against.as_deref(),
-                uptake.as_deref(),
-            )?;
-            match format {
-                OutputFormat::Text => report::review::text(&r, config, out)?,
-                OutputFormat::Json => report::json::write(out, &report::review::json(&r))?,
-            }
-        }
+            date,
+        } => review(
+            lib,
+            ReviewArgs {
+                draft,
+                against,
+                uptake,
+                output,
+                format,
+                date,
+            },
+            config,
+            out,
+        )?,
         Command::Synth {
             units,
             seed,
@@ -415,21 +415,21 @@ struct MemoArgs {
     only_changed: bool,
 }
 
-/// The memo format a file name asks for, by its extension.
-fn memo_format_of(path: &std::path::Path) -> Option<MemoFormat> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "md" | "markdown" => Some(MemoFormat::Md),
-        "html" | "htm" => Some(MemoFormat::Html),
-        "docx" => Some(MemoFormat::Docx),
-        _ => None,
+/// The written format `--format` names.
+fn written_format(f: MemoFormat) -> report::written::Format {
+    use report::written::Format;
+    match f {
+        MemoFormat::Md => Format::Markdown,
+        MemoFormat::Html => Format::Html,
+        MemoFormat::Docx => Format::Docx,
     }
 }
 
 /// `accord memo`: checks everything it can before the alignment (format,
 /// date, the target folder), then builds, renders and writes the memo.
 fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Result<()> {
-    use crate::report::memo::{self as m, MemoDate};
+    use crate::report::memo as m;
+    use crate::report::written::{Format, MemoDate};
 
     anyhow::ensure!(
         !a.old.contains(':') && !a.new.contains(':'),
@@ -440,9 +440,9 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
     );
     let to_stdout = a.output.as_os_str() == "-";
     let format = match (a.format, to_stdout) {
-        (Some(f), _) => f,
-        (None, true) => MemoFormat::Md,
-        (None, false) => memo_format_of(&a.output).ok_or_else(|| {
+        (Some(f), _) => written_format(f),
+        (None, true) => Format::Markdown,
+        (None, false) => Format::of_path(&a.output).ok_or_else(|| {
             crate::Error::Usage(format!(
                 "cannot tell the memo format from '{}': name the file .md, .html or .docx, or give --format md|html|docx",
                 a.output.display()
@@ -450,7 +450,7 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
         })?,
     };
     anyhow::ensure!(
-        !(to_stdout && format == MemoFormat::Docx && config.stdout_tty),
+        !(to_stdout && format == Format::Docx && config.stdout_tty),
         crate::Error::Usage(
             "refusing to write a Word file to a terminal: give -o FILE.docx, or redirect standard output"
                 .into()
@@ -485,18 +485,14 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
         ..m::MemoOptions::new(date)
     };
     let memo = m::build(&cmp, lib, &opts);
-    let (bytes, name) = match format {
-        MemoFormat::Md => (m::render(&memo, m::Format::Markdown)?, "Markdown"),
-        MemoFormat::Html => (m::render(&memo, m::Format::Html)?, "HTML"),
-        MemoFormat::Docx => (m::render(&memo, m::Format::Docx)?, "Word"),
-    };
+    let bytes = m::render(&memo, format)?;
+    let name = format.name();
     if to_stdout {
         out.write_all(&bytes)?;
         return Ok(());
     }
     report::output::write_atomic(&a.output, &bytes)?;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = report::written::plural;
     eprintln!(
         "wrote {} ({name}, {} bytes): {} -> {}, {} in {}, {} dropped, {} of drafting strength",
         a.output.display(),
@@ -513,6 +509,124 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
 
 /// Emerging and fading terms listed in a memo, each way.
 const MEMO_TERMS: usize = 10;
+
+/// The arguments of `accord review`.
+struct ReviewArgs {
+    draft: String,
+    against: Option<String>,
+    uptake: Option<String>,
+    output: Option<std::path::PathBuf>,
+    format: Option<ReviewFormat>,
+    date: Option<String>,
+}
+
+/// The review format a file name asks for, by its extension: the written
+/// formats as for memos, and `.json`, `.txt` for the printed ones.
+fn review_format_of(path: &std::path::Path) -> Option<ReviewFormat> {
+    use report::written::Format;
+    match Format::of_path(path) {
+        Some(Format::Markdown) => Some(ReviewFormat::Md),
+        Some(Format::Html) => Some(ReviewFormat::Html),
+        Some(Format::Docx) => Some(ReviewFormat::Docx),
+        None => match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "json" => Some(ReviewFormat::Json),
+            "txt" | "text" => Some(ReviewFormat::Text),
+            _ => None,
+        },
+    }
+}
+
+/// `accord review`: checks what it can before reading the draft (format,
+/// terminal, date, the target folder), then reviews the draft and prints
+/// the review or writes it to a file.
+fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) -> Result<()> {
+    use crate::report::written::{Format, MemoDate};
+
+    // A file to write, or None for standard output (no -o, or -o -).
+    let target = a.output.as_deref().filter(|p| p.as_os_str() != "-");
+    let format = match (a.format, &a.output, target) {
+        (Some(f), ..) => f,
+        (None, None, _) => ReviewFormat::Text,
+        (None, Some(_), None) => ReviewFormat::Md,
+        (None, Some(_), Some(path)) => review_format_of(path).ok_or_else(|| {
+            crate::Error::Usage(format!(
+                "cannot tell the review format from '{}': name the file .md, .html, .docx, .json or .txt, or give --format",
+                path.display()
+            ))
+        })?,
+    };
+    let written = match format {
+        ReviewFormat::Text | ReviewFormat::Json => None,
+        ReviewFormat::Md => Some(Format::Markdown),
+        ReviewFormat::Html => Some(Format::Html),
+        ReviewFormat::Docx => Some(Format::Docx),
+    };
+    anyhow::ensure!(
+        !(target.is_none() && written == Some(Format::Docx) && config.stdout_tty),
+        crate::Error::Usage(
+            "refusing to write a Word file to a terminal: give -o FILE.docx, or redirect standard output"
+                .into()
+        )
+    );
+    let date = match &a.date {
+        Some(d) => MemoDate::parse(d).map_err(|e| crate::Error::Usage(format!("--date {e}")))?,
+        None => today_utc(),
+    };
+    if let Some(path) = target {
+        report::output::check_target(path)?;
+    }
+
+    let doc = DocSource::parse(&a.draft).load(&mut std::io::stdin().lock())?;
+    let paragraphs = crate::review::read_draft(&doc.meta.id, &doc.body, doc.meta.year);
+    let r = crate::review::review(
+        lib,
+        &doc.meta.id,
+        &paragraphs,
+        a.against.as_deref(),
+        a.uptake.as_deref(),
+    )?;
+    let mut bytes = Vec::new();
+    let name = match (format, written) {
+        (_, Some(f)) => {
+            let d = report::review_doc::build(&r, lib, &doc.meta, date);
+            bytes = report::review_doc::render(&d, f)?;
+            f.name()
+        }
+        (ReviewFormat::Json, None) => {
+            report::json::write(&mut bytes, &report::review::json(&r))?;
+            "JSON"
+        }
+        _ => {
+            // A file gets no colour codes, whatever the terminal.
+            let config = Config {
+                color: config.color && target.is_none(),
+                ..*config
+            };
+            report::review::text(&r, &config, &mut bytes)?;
+            "text"
+        }
+    };
+    let Some(path) = target else {
+        out.write_all(&bytes)?;
+        return Ok(());
+    };
+    report::output::write_atomic(path, &bytes)?;
+    let t = &r.totals;
+    let plural = report::written::plural;
+    eprintln!(
+        "wrote {} ({name}, {} bytes): {}, {} ({} verbatim, {} adapted, {} new), {} of {} reflected",
+        path.display(),
+        bytes.len(),
+        r.draft,
+        plural(t.paragraphs, "paragraph", "paragraphs"),
+        t.verbatim,
+        t.adapted,
+        t.new,
+        t.reflected,
+        plural(t.recommendations, "recommendation", "recommendations"),
+    );
+    Ok(())
+}
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and the
 /// corpus is large enough for a wait to be noticeable.

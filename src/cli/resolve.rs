@@ -90,11 +90,11 @@ pub fn resolve(choice: ColorChoice, env: &Env) -> Config {
 }
 
 /// Today's date in UTC, from the system clock: the default date of a memo.
-pub fn today_utc() -> crate::report::memo::MemoDate {
+pub fn today_utc() -> crate::report::written::MemoDate {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
-    crate::report::memo::MemoDate::from_unix_days(secs.div_euclid(86_400))
+    crate::report::written::MemoDate::from_unix_days(secs.div_euclid(86_400))
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@
 //! pipeline produces to an `io::Write`. Nothing here computes results, and
 //! only this module knows about colour (owo-colors) or output shapes.
 //!
-//! `memo` holds the memo model and its Markdown, HTML and Word renderers.
+//! `memo` holds the memo model and its Markdown, HTML and Word renderers;
+//! `review_doc` the written review of a draft in the same formats. Both
+//! lay themselves out with the shared pieces of `written` (dates,
+//! citations, escaping, redlines, the Word builder and package).
 //!
 //! JSON goes through view types made for output (`serde::Serialize`), so
 //! that internal types can change without breaking users' jq scripts. The
@@ -16,4 +19,6 @@ pub mod json;
 pub mod memo;
 pub mod output;
 pub mod review;
+pub mod review_doc;
 pub mod style;
+pub mod written;

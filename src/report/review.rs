@@ -56,10 +56,7 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
             .label
             .as_ref()
             .map_or(String::new(), |l| format!(" ({l})"));
-        let part = match para.part {
-            Part::Preamble => "preamble",
-            Part::Operative => "operative",
-        };
+        let part = para.part.as_str();
         let mut head = format!(
             "{}{label}  {part}  {}",
             st.id(&para.unit.id.to_string()),

@@ -21,6 +21,24 @@ pub enum Part {
     Operative,
 }
 
+impl Part {
+    /// The lower-case name: `preamble`, `operative`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Preamble => "preamble",
+            Part::Operative => "operative",
+        }
+    }
+
+    /// The heading of the part in a written review: `Preamble`, `Operative`.
+    pub fn title(self) -> &'static str {
+        match self {
+            Part::Preamble => "Preamble",
+            Part::Operative => "Operative",
+        }
+    }
+}
+
 /// A bracketed stretch of negotiation text: `[text]` (optional) or
 /// `[option A / option B]` (alternatives).
 #[derive(Debug, Clone, PartialEq, Eq)]

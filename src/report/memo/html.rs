@@ -1,145 +1,23 @@
-//! The memo as one self-contained HTML file: inline CSS, no scripts, no
-//! external assets, a table of contents, redlines as styled `<del>` and
-//! `<ins>` with a legend, and print styles.
-//!
-//! Every piece of document text (unit text, titles, headings, phrases)
-//! goes through [`escape`], which escapes `&`, `<`, `>`, `"` and `'`, so a
-//! document containing `<script>` or `"><img onerror=...>` shows as text.
-//! A Content-Security-Policy that allows only inline styles backs this
-//! up: even markup that slipped through could load or run nothing.
-//! Anchors are made from counters, never from document text.
+//! The memo as one self-contained HTML file: a table of contents,
+//! redlines as styled `<del>` and `<ins>` with a legend, and print styles,
+//! laid out with the pieces of [`crate::report::written::html`] (which
+//! escapes every piece of document text; see there).
 
 use std::io::{self, Write};
 
-use super::{Cite, Entry, Memo, Provision, Topic};
+use super::{DocInfo, Entry, Memo, Provision, Topic};
 use crate::align::Relation;
-use crate::diff::{Edit, Op};
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters other than tab and line breaks are not
-            // allowed in HTML text.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A redline: equal text as is, deletions in `<del>`, insertions in
-/// `<ins>`.
-pub fn redline(edits: &[Edit]) -> String {
-    let mut out = String::new();
-    for e in edits {
-        let text = escape(&e.text);
-        match e.op {
-            Op::Equal => out.push_str(&text),
-            Op::Delete => {
-                out.push_str("<del>");
-                out.push_str(&text);
-                out.push_str("</del>");
-            }
-            Op::Insert => {
-                out.push_str("<ins>");
-                out.push_str(&text);
-                out.push_str("</ins>");
-            }
-        }
-    }
-    out
-}
-
-const CSS: &str = r#"
-:root { --ink: #1b1b1b; --muted: #5a5a5a; --rule: #d8d8d8; --accent: #005b99;
-  --del: #b3261e; --del-bg: #fde7e5; --ins: #116329; --ins-bg: #e3f4e6; }
-* { box-sizing: border-box; }
-body { font: 16px/1.5 Georgia, "Times New Roman", serif; color: var(--ink);
-  max-width: 52rem; margin: 2rem auto; padding: 0 1.25rem; }
-h1, h2, h3, h4 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; }
-h1 { font-size: 1.7rem; margin-bottom: .25rem; }
-h2 { font-size: 1.35rem; border-bottom: 2px solid var(--rule); padding-bottom: .2rem; margin-top: 2.5rem; }
-h3 { font-size: 1.12rem; margin-top: 2rem; }
-h4 { font-size: 1rem; margin: 1.5rem 0 .35rem; }
-a { color: var(--accent); }
-.provenance, .path, .meta, .note { color: var(--muted); font-size: .92rem; }
-.legend { font-size: .92rem; border: 1px solid var(--rule); padding: .4rem .7rem;
-  display: inline-block; border-radius: 4px; }
-nav.toc { border: 1px solid var(--rule); background: #fafafa; padding: .5rem 1.25rem; margin: 1.5rem 0; }
-nav.toc h2 { border: 0; margin: .5rem 0; font-size: 1.1rem; }
-nav.toc ol { margin: .2rem 0; padding-left: 1.4rem; }
-nav.toc .count { color: var(--muted); font-size: .85rem; }
-table { border-collapse: collapse; margin: .75rem 0; }
-th, td { text-align: left; padding: .2rem .8rem .2rem 0; border-bottom: 1px solid var(--rule); vertical-align: top; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
-td.nowrap, td .cite-id { white-space: nowrap; }
-.cite-id { font-family: "SFMono-Regular", Consolas, monospace; font-size: .88em; }
-dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: .3rem 0 .5rem; }
-dl.meta dt { font-weight: bold; }
-dl.meta dd { margin: 0; }
-.rel { font-family: "Helvetica Neue", Arial, sans-serif; font-size: .8rem; text-transform: uppercase;
-  letter-spacing: .03em; padding: .05rem .35rem; border-radius: 3px; border: 1px solid currentColor; }
-.rel.identical { color: var(--muted); } .rel.reworded { color: #8a5300; }
-.rel.related { color: var(--accent); } .rel.new { color: var(--ins); } .rel.dropped { color: var(--del); }
-.strength { color: #6b2a8a; font-weight: bold; }
-.text { white-space: pre-wrap; margin: .4rem 0 1rem; padding: .5rem .8rem; border-left: 3px solid var(--rule); background: #fcfcfc; }
-del { color: var(--del); background: var(--del-bg); text-decoration: line-through; }
-ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; }
-@media print {
-  body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; }
-  nav.toc { background: none; break-after: page; }
-  a { color: inherit; text-decoration: none; }
-  h2, h3, h4, .path, dl.meta { break-after: avoid; }
-  dl.meta, tr { break-inside: avoid; }
-  .text { orphans: 3; widows: 3; }
-  .text { background: none; }
-  del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-@page { margin: 2cm; }
-"#;
-
-fn cite(c: &Cite) -> String {
-    format!(
-        "{} — <span class=\"cite-id\">{}</span>",
-        escape(&c.un),
-        escape(&c.id)
-    )
-}
+use crate::report::written::html::{
+    badge, cite, counts_table, docs_table, escape, foot, head, redline,
+};
 
 fn relation(r: Relation) -> String {
-    format!("<span class=\"rel {0}\">{0}</span>", r.as_str())
+    badge(r.as_str())
 }
 
 /// Writes the memo as a complete HTML document.
 pub fn write(m: &Memo, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, "<html lang=\"en\">")?;
-    writeln!(out, "<head>")?;
-    writeln!(out, "<meta charset=\"utf-8\">")?;
-    writeln!(
-        out,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"generator\" content=\"accord {}\">",
-        escape(&m.version)
-    )?;
-    writeln!(out, "<title>{}</title>", escape(&m.title))?;
-    writeln!(out, "<style>{CSS}</style>")?;
-    writeln!(out, "</head>")?;
-    writeln!(out, "<body>")?;
+    head(out, &m.title, &m.version)?;
 
     writeln!(out, "<header>")?;
     writeln!(out, "<h1>{}</h1>", escape(&m.title))?;
@@ -158,43 +36,19 @@ pub fn write(m: &Memo, out: &mut dyn Write) -> io::Result<()> {
 
     writeln!(out, "<section id=\"documents\">")?;
     writeln!(out, "<h2>Documents compared</h2>")?;
-    writeln!(out, "<table>")?;
-    writeln!(
-        out,
-        "<thead><tr><th>Side</th><th>Document</th><th>Title</th><th>Meeting</th><th>Date</th><th>Units</th></tr></thead>"
-    )?;
-    writeln!(out, "<tbody>")?;
-    for (side, docs) in [("older", &m.old_docs), ("newer", &m.new_docs)] {
-        for d in docs {
-            let opt = |s: &Option<String>| s.as_deref().map_or(String::from("—"), escape);
-            let meeting = match (&d.meeting, &d.venue) {
-                (Some(mt), Some(v)) => format!("{}, {}", escape(mt), escape(v)),
-                (Some(mt), None) => escape(mt),
-                (None, Some(v)) => escape(v),
-                (None, None) => "—".into(),
-            };
-            writeln!(
-                out,
-                "<tr><td>{side}</td><td><span class=\"cite-id\">{}</span></td><td>{}</td><td>{meeting}</td><td class=\"nowrap\">{}</td><td class=\"n\">{}</td></tr>",
-                escape(&d.id),
-                opt(&d.title),
-                opt(&d.date),
-                d.units
-            )?;
-        }
-    }
-    writeln!(out, "</tbody>")?;
-    writeln!(out, "</table>")?;
+    let rows: Vec<(&str, &DocInfo)> = m
+        .old_docs
+        .iter()
+        .map(|d| ("older", d))
+        .chain(m.new_docs.iter().map(|d| ("newer", d)))
+        .collect();
+    docs_table(out, "Side", &rows)?;
     writeln!(out, "</section>")?;
 
     writeln!(out, "<section id=\"summary\">")?;
     writeln!(out, "<h2>Executive summary</h2>")?;
     writeln!(out, "<p>{}</p>", escape(&m.sentences.join(" ")))?;
-    writeln!(out, "<table class=\"counts\">")?;
-    for (label, n) in m.count_rows() {
-        writeln!(out, "<tr><th>{label}</th><td class=\"n\">{n}</td></tr>")?;
-    }
-    writeln!(out, "</table>")?;
+    counts_table(out, &m.count_rows())?;
     if m.only_changed && m.counts.identical > 0 {
         writeln!(
             out,
@@ -294,14 +148,7 @@ pub fn write(m: &Memo, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     writeln!(out, "</section>")?;
-    writeln!(
-        out,
-        "<footer class=\"note\"><p>Written by accord {} on {}.</p></footer>",
-        escape(&m.version),
-        m.date
-    )?;
-    writeln!(out, "</body>")?;
-    writeln!(out, "</html>")
+    foot(out, &m.version, m.date)
 }
 
 fn write_toc(m: &Memo, out: &mut dyn Write) -> io::Result<()> {
@@ -427,28 +274,4 @@ fn write_entry(e: &Entry, n: usize, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<h4>{}</h4>", cite(&e.cite))?;
     writeln!(out, "<p class=\"text\"><del>{}</del></p>", escape(&e.text))?;
     writeln!(out, "</article>")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diff::diff_words;
-
-    #[test]
-    fn escapes_markup_and_attribute_breakouts() {
-        assert_eq!(
-            escape(r#"<script>alert(1)</script> "><img src=x onerror=alert(1)> & 'q'"#),
-            "&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;q&#39;"
-        );
-        assert_eq!(escape("a\u{7}b\tc"), "ab\tc");
-    }
-
-    #[test]
-    fn redline_uses_del_and_ins_around_escaped_text() {
-        let edits = diff_words("keep <old> words", "keep <new> words");
-        assert_eq!(
-            redline(&edits),
-            "keep &lt;<del>old</del><ins>new</ins>&gt; words"
-        );
-    }
 }

@@ -5,8 +5,9 @@
 //! [`Comparison`] and the documents' metadata by [`build`], with no I/O and
 //! no reads of the environment (the memo date comes in through
 //! [`MemoOptions`]). One renderer per format turns a [`Memo`] into bytes:
-//! [`markdown`], [`html`] and [`docx`]. Every renderer shows the same
-//! content in the same order:
+//! [`markdown`], [`html`] and [`docx`], laid out with the building blocks
+//! of [`super::written`] that the written review shares. Every renderer
+//! shows the same content in the same order:
 //!
 //! 1. the title, the documents compared, the memo date, the accord version
 //!    and the alignment thresholds;
@@ -27,25 +28,14 @@ pub mod docx;
 pub mod html;
 pub mod markdown;
 
-use std::fmt;
-
 use rustc_hash::FxHashMap;
 
+use super::written::{names, plural};
+pub use super::written::{Cite, DocInfo, Format, MemoDate, VERSION};
 use crate::align::{Relation, RELATED, REWORDED};
 use crate::diff::{Comparison, Edit, StrengthChange, StrengthKind};
 use crate::parse::{Citation, Unit, UnitKind};
 use crate::Library;
-
-/// The formats a memo is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Markdown ([`markdown`]).
-    Markdown,
-    /// One HTML file ([`html`]).
-    Html,
-    /// Word .docx with tracked changes ([`docx`]).
-    Docx,
-}
 
 /// The memo rendered in `format`, as bytes.
 pub fn render(memo: &Memo, format: Format) -> std::io::Result<Vec<u8>> {
@@ -56,130 +46,6 @@ pub fn render(memo: &Memo, format: Format) -> std::io::Result<Vec<u8>> {
         Format::Docx => out = docx::to_bytes(memo)?,
     }
     Ok(out)
-}
-
-/// The accord version named in every memo.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// A calendar date (proleptic Gregorian), the memo's date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MemoDate {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-impl MemoDate {
-    /// The date, if it exists (years 1000 to 9999).
-    pub fn new(year: u16, month: u8, day: u8) -> Option<MemoDate> {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-        let days = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return None,
-        };
-        ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(MemoDate {
-            year,
-            month,
-            day,
-        })
-    }
-
-    /// Parses `YYYY-MM-DD`.
-    pub fn parse(s: &str) -> Result<MemoDate, String> {
-        let bad = || format!("'{s}' is not a date YYYY-MM-DD (for example 2025-06-30)");
-        let b = s.as_bytes();
-        let shape = b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        if !shape {
-            return Err(bad());
-        }
-        let (y, m, d) = (
-            s[..4].parse().map_err(|_| bad())?,
-            s[5..7].parse().map_err(|_| bad())?,
-            s[8..].parse().map_err(|_| bad())?,
-        );
-        MemoDate::new(y, m, d).ok_or_else(bad)
-    }
-
-    /// The date `days` days after 1970-01-01 (negative: before), by Howard
-    /// Hinnant's `civil_from_days`. Clamped to the years `new` accepts.
-    pub fn from_unix_days(days: i64) -> MemoDate {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        let year = year.clamp(1000, 9999) as u16;
-        MemoDate::new(year, month, day).unwrap_or(MemoDate {
-            year,
-            month: 12,
-            day: 31,
-        })
-    }
-
-    /// Year.
-    pub fn year(self) -> u16 {
-        self.year
-    }
-
-    /// Month, 1 to 12.
-    pub fn month(self) -> u8 {
-        self.month
-    }
-
-    /// Day of the month.
-    pub fn day(self) -> u8 {
-        self.day
-    }
-
-    /// As the UN writes dates: `30 June 2025`.
-    pub fn long(self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[usize::from(self.month) - 1],
-            self.year
-        )
-    }
-
-    /// W3C date-time at midnight UTC, as Word wants for revisions and
-    /// document properties: `2025-06-30T00:00:00Z`.
-    pub fn w3c(self) -> String {
-        format!("{self}T00:00:00Z")
-    }
-}
-
-impl fmt::Display for MemoDate {
-    /// `YYYY-MM-DD`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
 }
 
 /// What the caller decides: the date (the library never reads the clock),
@@ -223,76 +89,6 @@ impl Default for Thresholds {
         Thresholds {
             reworded: REWORDED,
             related: RELATED,
-        }
-    }
-}
-
-/// A unit's citation in both styles.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cite {
-    /// Tool id: `rpm2019:13(e)`.
-    pub id: String,
-    /// UN style: `rpm2019, para. 13 (e)`.
-    pub un: String,
-}
-
-impl Cite {
-    /// The citation of a unit.
-    pub fn of(unit: &Unit) -> Cite {
-        Cite {
-            id: unit.id.to_string(),
-            un: unit.un_style(),
-        }
-    }
-
-    fn of_citation(c: &Citation, kind: Option<UnitKind>) -> Cite {
-        Cite {
-            id: c.to_string(),
-            un: c.un_style(kind == Some(UnitKind::Bullet)),
-        }
-    }
-}
-
-impl fmt::Display for Cite {
-    /// `rpm2019, para. 13 (e) — rpm2019:13(e)`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} — {}", self.un, self.id)
-    }
-}
-
-/// A document of either side.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocInfo {
-    /// Id used in citations.
-    pub id: String,
-    /// Full title.
-    pub title: Option<String>,
-    /// The meeting that produced it.
-    pub meeting: Option<String>,
-    /// Issue date.
-    pub date: Option<String>,
-    /// Where the meeting was held.
-    pub venue: Option<String>,
-    /// How negotiated its language is.
-    pub authority: Option<String>,
-    /// Its number of citable units.
-    pub units: usize,
-}
-
-impl DocInfo {
-    /// Title, meeting, venue and date, as one line (what is known of them).
-    pub fn description(&self) -> String {
-        let mut parts: Vec<&str> = Vec::new();
-        for s in [&self.title, &self.meeting, &self.venue, &self.date]
-            .into_iter()
-            .flatten()
-        {
-            parts.push(s);
-        }
-        if parts.is_empty() {
-            "(no title, meeting or date given)".to_string()
-        } else {
-            parts.join(" · ")
         }
     }
 }
@@ -592,41 +388,11 @@ impl Memo {
     }
 }
 
-fn names(docs: &[DocInfo]) -> String {
-    docs.iter()
-        .map(|d| d.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn doc_info(lib: &Library, id: &str) -> DocInfo {
-    match lib.docs().iter().find(|d| d.meta.id == id) {
-        Some(d) => DocInfo {
-            id: id.to_string(),
-            title: d.meta.title.clone(),
-            meeting: d.meta.meeting.clone(),
-            date: d.meta.date.clone(),
-            venue: d.meta.venue.clone(),
-            authority: d.meta.authority.map(|a| a.as_str().to_string()),
-            units: d.units.len(),
-        },
-        None => DocInfo {
-            id: id.to_string(),
-            title: None,
-            meeting: None,
-            date: None,
-            venue: None,
-            authority: None,
-            units: 0,
-        },
-    }
-}
-
 /// Builds the memo of a comparison. `lib` supplies the documents'
 /// metadata and the units that related links name.
 pub fn build(cmp: &Comparison, lib: &Library, opts: &MemoOptions) -> Memo {
-    let old_docs: Vec<DocInfo> = cmp.old_docs.iter().map(|d| doc_info(lib, d)).collect();
-    let new_docs: Vec<DocInfo> = cmp.new_docs.iter().map(|d| doc_info(lib, d)).collect();
+    let old_docs: Vec<DocInfo> = cmp.old_docs.iter().map(|d| DocInfo::of(lib, d)).collect();
+    let new_docs: Vec<DocInfo> = cmp.new_docs.iter().map(|d| DocInfo::of(lib, d)).collect();
     // Lookups by citation, built once: a large corpus has many units.
     let kinds: FxHashMap<&Citation, UnitKind> = lib
         .docs()
@@ -796,11 +562,6 @@ fn entry(u: &Unit) -> Entry {
     }
 }
 
-/// `1 provision`, `2 provisions`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The executive summary's sentences: three to five, each a template
 /// filled with counts and citations from the memo, never a judgement the
 /// data does not carry.
@@ -810,7 +571,7 @@ fn sentences(m: &Memo) -> Vec<String> {
     let with_precedent = c.identical + c.reworded + c.related;
     out.push(format!(
         "Of the {} of {}, {} earlier language from {}: {} verbatim, {} reworded and {} only related; {} new.",
-        count(c.new_units, "provision", "provisions"),
+        plural(c.new_units, "provision", "provisions"),
         m.new_names(),
         if with_precedent == 1 {
             "1 carries over".to_string()
@@ -830,7 +591,7 @@ fn sentences(m: &Memo) -> Vec<String> {
     out.push(format!(
         "{} of the {} of {} {} no successor in {}.",
         c.dropped,
-        count(c.old_units, "provision", "provisions"),
+        plural(c.old_units, "provision", "provisions"),
         m.old_names(),
         if c.dropped == 1 { "has" } else { "have" },
         m.new_names(),
@@ -844,11 +605,11 @@ fn sentences(m: &Memo) -> Vec<String> {
         let by = |k: StrengthKind| m.strength.iter().filter(|s| s.change.kind == k).count();
         let counts = format!(
             "Drafting strength changed {} in {}: {}, {} and {}",
-            count(c.strength_changes, "time", "times"),
-            count(c.strength_provisions, "provision", "provisions"),
-            count(by(StrengthKind::Verb), "operative verb", "operative verbs"),
-            count(by(StrengthKind::Modal), "modal", "modals"),
-            count(by(StrengthKind::Qualifier), "qualifier", "qualifiers"),
+            plural(c.strength_changes, "time", "times"),
+            plural(c.strength_provisions, "provision", "provisions"),
+            plural(by(StrengthKind::Verb), "operative verb", "operative verbs"),
+            plural(by(StrengthKind::Modal), "modal", "modals"),
+            plural(by(StrengthKind::Qualifier), "qualifier", "qualifiers"),
         );
         // The first replaced operative verb if there is one (the change
         // negotiators watch most), else the first verb change, else the

@@ -37,38 +37,6 @@ fn memo_of(lib: &Library, old: &str, new: &str, only_changed: bool) -> (Memo, Fa
 }
 
 #[test]
-fn dates_parse_strictly() {
-    assert_eq!(date().to_string(), "2025-06-30");
-    assert_eq!(date().long(), "30 June 2025");
-    assert_eq!(date().w3c(), "2025-06-30T00:00:00Z");
-    assert!(MemoDate::parse("2024-02-29").is_ok());
-    for bad in [
-        "2025-02-29",
-        "2025-6-30",
-        "2025-13-01",
-        "2025-00-10",
-        "30/06/2025",
-        "",
-        "2025-06-31",
-    ] {
-        assert!(MemoDate::parse(bad).is_err(), "{bad}");
-    }
-}
-
-#[test]
-fn civil_dates_from_unix_days() {
-    for (days, want) in [
-        (0, "1970-01-01"),
-        (-1, "1969-12-31"),
-        (11_016, "2000-02-29"),
-        (19_000, "2022-01-08"),
-        (20_269, "2025-06-30"),
-    ] {
-        assert_eq!(MemoDate::from_unix_days(days).to_string(), want, "{days}");
-    }
-}
-
-#[test]
 fn counts_and_strength_come_from_the_comparison() {
     let lib = Library::new(Corpus::seeds());
     let (m, facts) = memo_of(&lib, "2019", "2025", false);
