@@ -43,6 +43,7 @@ pub mod embed;
 mod error;
 pub mod evaluate;
 pub mod parse;
+pub mod progress;
 pub mod report;
 pub mod review;
 pub mod synth;
@@ -64,6 +65,17 @@ pub struct Library {
     docs: Vec<ParsedDoc>,
     semantic: Option<Arc<embed::Semantic>>,
     notices: Arc<Mutex<Vec<String>>>,
+    embed_progress: EmbedProgress,
+}
+
+/// Where the library reports the progress of embedding texts.
+#[derive(Clone)]
+struct EmbedProgress(Arc<dyn progress::Progress + Send>);
+
+impl std::fmt::Debug for EmbedProgress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EmbedProgress")
+    }
 }
 
 /// Most units a side may have for paraphrase matching: above it the
@@ -82,7 +94,16 @@ impl Library {
             docs,
             semantic: None,
             notices: Arc::default(),
+            embed_progress: EmbedProgress(Arc::new(progress::NoProgress)),
         }
+    }
+
+    /// Reports the progress of embedding texts (the slow part of a first
+    /// run with paraphrase matching) to `progress`; `start` is called only
+    /// when the cache lacks something.
+    pub fn with_embed_progress(mut self, progress: Arc<dyn progress::Progress + Send>) -> Library {
+        self.embed_progress = EmbedProgress(progress);
+        self
     }
 
     /// Turns paraphrase matching on: every command that aligns units adds
@@ -144,7 +165,7 @@ impl Library {
             .filter(|u| seen.insert(&u.id))
             .collect();
         let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
-        let embedded = semantic.embed(&texts)?;
+        let embedded = semantic.embed_with(&texts, &*self.embed_progress.0)?;
         for w in embedded.warnings {
             self.notice(w);
         }

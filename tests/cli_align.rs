@@ -8,7 +8,11 @@ use accord::{corpus::Corpus, Library};
 
 fn accord() -> Command {
     let mut c = Command::cargo_bin("accord").unwrap();
-    c.env_remove("NO_COLOR")
+    // These tests pin down matching on wording; tests/cli_semantic.rs
+    // covers the model.
+    c.env("ACCORD_LEXICAL_ONLY", "1")
+        .env_remove("ACCORD_MODEL")
+        .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("RAYON_NUM_THREADS");
     c

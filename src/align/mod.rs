@@ -12,7 +12,12 @@
 //! 2. [`index`]: an inverted index proposes up to
 //!    [`AlignOptions::max_candidates`] older units per newer unit; only
 //!    those pairs are scored, in parallel.
-//! 3. [`score`]: four lexical measures combined into one score.
+//! 3. [`score`]: four lexical measures combined into one score, mixed
+//!    with the sentence-embedding cosine when the units have vectors
+//!    ([`Scope::set_vectors`]). A newer unit whose lexical candidates all
+//!    score below the reworded threshold also gets its nearest older units
+//!    by vector as candidates: a provision restated in other words shares
+//!    too few words for the index.
 //! 4. Assignment: `identical` pairs (same words after normalising case,
 //!    punctuation, quotes, dashes and whitespace) first, then a greedy
 //!    one-to-one backbone of `reworded` pairs, best score first; then up to
@@ -198,21 +203,7 @@ impl Alignment {
     }
 }
 
-/// Receives progress of long alignments; the CLI draws a bar on a terminal.
-/// Calls come from several threads.
-pub trait Progress: Sync {
-    /// Work of `total` newer units begins.
-    fn start(&self, _total: u64) {}
-    /// `n` more newer units are done.
-    fn advance(&self, _n: u64) {}
-    /// The work is done.
-    fn finish(&self) {}
-}
-
-/// No progress reporting.
-pub struct NoProgress;
-
-impl Progress for NoProgress {}
+pub use crate::progress::{NoProgress, Progress};
 
 /// A precedent found by [`Scope::nearest`].
 #[derive(Debug, Clone, PartialEq)]

@@ -25,6 +25,38 @@
 //! these documents is distillation (long paragraph to short bullet) rather
 //! than verbatim copying; the thresholds that turn a score into a relation
 //! are in [`super::AlignOptions`].
+//!
+//! ## Meaning: the sentence-embedding part
+//!
+//! With paraphrase matching on (`crate::embed`), a pair also has
+//! `semantic`, the cosine of the two units' all-MiniLM-L6-v2 embeddings,
+//! and its score becomes `0.75 × lexical + 0.25 × scaled`, where `scaled`
+//! maps the cosine linearly from [`SEMANTIC_ZERO`] (0) to [`SEMANTIC_ONE`]
+//! (1). The numbers come from every pair of the labelled development files
+//! (`cargo run --release --example calibrate`):
+//!
+//! * Cosines of pairs labelled *same* run from 0.51 to 0.93 (median 0.71);
+//!   of unlabelled pairs, median 0.32 and 90th percentile 0.49: documents
+//!   on one subject (crime prevention) are never far apart. Hence the zero
+//!   at 0.45, where unrelated pairs thin out; results hardly move between
+//!   0.40 and 0.50.
+//! * Meaning alone cannot tell new from carried over: the best cosine of a
+//!   unit labelled *new* reaches 0.69, above the weakest *same* pair. On
+//!   its own it ranks the right precedent first for 14 of 16 units and
+//!   keeps 10 of 14 new units new (P@1 0.875, novelty 0.714).
+//! * Wording alone gets both figures right on these files, but narrowly:
+//!   the weakest true link scores 0.015 above the strongest new unit.
+//! * Mixed, the margin grows with the weight of meaning up to about a
+//!   fifth, stays there to 0.3 (+0.037 at 0.2, +0.035 at 0.25, +0.028 at
+//!   0.3), and is gone by 0.5: a quarter sits in the middle of that
+//!   plateau, so P@1 and novelty stay at 1.0 while the separation more
+//!   than doubles. Over all pairs, same-versus-unlinked ranking (AUC)
+//!   is 0.9969 by wording, 0.9890 by meaning and 0.9985 mixed.
+//!
+//! The mix keeps the lexical scale (a zero for unrelated pairs, near 1 for
+//! the same words), so the thresholds of `align` are the same with and
+//! without the model: on the development files both still hold with the
+//! mix (novelty holds for thresholds 0.28 to 0.30, P@1 throughout).
 
 use serde::Serialize;
 
@@ -76,7 +108,8 @@ impl ScoreParts {
     }
 }
 
-/// Share of the total score given to the semantic part when there is one.
+/// Share of the total score given to the semantic part when there is one
+/// (see the module docs for how it was chosen).
 pub const SEMANTIC_WEIGHT: f64 = 0.25;
 
 /// Sentence-embedding cosine mapped to 0 (`SEMANTIC_ZERO`) .. 1

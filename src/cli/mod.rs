@@ -82,11 +82,19 @@ impl Matching {
 /// it off; a model named by `--model` / `ACCORD_MODEL` must be there (else
 /// an error); the default folder may be empty (then matching is lexical).
 pub fn semantic(global: &GlobalArgs) -> Result<(Matching, Option<crate::embed::Semantic>)> {
-    use crate::embed::{default_cache_dir, default_model_dir, EmbedError, Semantic};
+    semantic_in(global, crate::embed::default_model_dir())
+}
+
+/// [`semantic`], with `default_dir` as the folder used when none is named.
+fn semantic_in(
+    global: &GlobalArgs,
+    default_dir: std::path::PathBuf,
+) -> Result<(Matching, Option<crate::embed::Semantic>)> {
+    use crate::embed::{default_cache_dir, EmbedError, Semantic};
     if global.lexical_only {
         return Ok((Matching::LexicalByChoice, None));
     }
-    let dir = global.model.clone().unwrap_or_else(default_model_dir);
+    let dir = global.model.clone().unwrap_or(default_dir);
     match Semantic::new(&dir, default_cache_dir()) {
         Ok(s) => Ok((Matching::Paraphrase(dir), Some(s))),
         Err(EmbedError::MissingFile { .. }) if global.model.is_none() => {
@@ -115,7 +123,9 @@ pub fn run(args: Args) -> Result<u8> {
     let (matching, semantic) = semantic(&args.global)?;
     let mut lib = Library::new(load_corpus(&args.global)?);
     if let Some(s) = semantic {
-        lib = lib.with_semantic(s);
+        lib = lib
+            .with_semantic(s)
+            .with_embed_progress(std::sync::Arc::new(ProgressBar::embedding(&config)));
     }
     if let (Matching::NoModel(dir), true) = (&matching, matches_units(&args.command)) {
         eprintln!(
@@ -630,25 +640,36 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and the
 /// corpus is large enough for a wait to be noticeable.
-struct ProgressBar(Option<indicatif::ProgressBar>);
+struct ProgressBar(Option<indicatif::ProgressBar>, &'static str);
 
 impl ProgressBar {
     fn new(config: &Config, lib: &Library) -> ProgressBar {
         let units: usize = lib.docs().iter().map(|d| d.units.len()).sum();
-        ProgressBar((config.progress && units > 20_000).then(indicatif::ProgressBar::hidden))
+        ProgressBar(
+            (config.progress && units > 20_000).then(indicatif::ProgressBar::hidden),
+            "aligning {bar:40} {pos}/{len} units ({eta})",
+        )
+    }
+
+    /// The bar for embedding texts: slow enough on a first run to be worth
+    /// a bar whatever the corpus size.
+    fn embedding(config: &Config) -> ProgressBar {
+        ProgressBar(
+            config.progress.then(indicatif::ProgressBar::hidden),
+            "embedding {bar:40} {pos}/{len} texts for paraphrase matching (cached for next time; {eta})",
+        )
     }
 }
 
-impl crate::align::Progress for ProgressBar {
+impl crate::progress::Progress for ProgressBar {
     fn start(&self, total: u64) {
         if let Some(bar) = &self.0 {
             bar.set_length(total);
+            bar.reset();
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "aligning {bar:40} {pos}/{len} units ({eta})",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template(self.1)
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
         }
     }
@@ -678,4 +699,59 @@ fn align_options(min_score: Option<f64>) -> Result<crate::align::AlignOptions> {
         opts.reworded = opts.reworded.max(s);
     }
     Ok(opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn global(model: Option<&std::path::Path>, lexical_only: bool) -> GlobalArgs {
+        GlobalArgs {
+            docs: Vec::new(),
+            corpus: Vec::new(),
+            no_seeds: false,
+            model: model.map(std::path::Path::to_path_buf),
+            lexical_only,
+            color: ColorChoice::Never,
+        }
+    }
+
+    #[test]
+    fn an_empty_default_model_folder_means_wording_alone() {
+        let empty = tempfile::tempdir().unwrap();
+        let (m, s) = semantic_in(&global(None, false), empty.path().to_path_buf()).unwrap();
+        assert_eq!(m, Matching::NoModel(empty.path().to_path_buf()));
+        assert!(s.is_none());
+        assert!(m.describe().contains("scripts/fetch-model.sh"));
+    }
+
+    #[test]
+    fn a_named_model_folder_without_the_model_is_an_error() {
+        let empty = tempfile::tempdir().unwrap();
+        let err = semantic_in(&global(Some(empty.path()), false), "/unused".into()).unwrap_err();
+        assert!(err.to_string().contains("model.safetensors"), "{err}");
+    }
+
+    #[test]
+    fn lexical_only_wins_and_loads_nothing() {
+        let empty = tempfile::tempdir().unwrap();
+        let (m, s) = semantic_in(&global(Some(empty.path()), true), "/unused".into()).unwrap();
+        assert_eq!(m, Matching::LexicalByChoice);
+        assert!(s.is_none());
+    }
+
+    #[test]
+    fn only_matching_commands_note_a_missing_model() {
+        let align = Command::Align {
+            old: "2019".into(),
+            new: "2025".into(),
+            format: OutputFormat::Text,
+            min_score: None,
+            explain: false,
+        };
+        assert!(matches_units(&align));
+        assert!(!matches_units(&Command::Docs {
+            format: OutputFormat::Text
+        }));
+    }
 }

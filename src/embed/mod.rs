@@ -85,6 +85,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
+use crate::progress::{NoProgress, Progress};
+
 pub use cache::EmbeddingCache;
 pub use error::EmbedError;
 pub use pin::{PinnedFile, PINNED_FILES};
@@ -178,6 +180,15 @@ impl Embedder {
     /// the same whatever the batch composition or thread count (see the
     /// module docs).
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
+        self.embed_with(texts, &NoProgress)
+    }
+
+    /// [`Embedder::embed`], reporting to `progress` as batches finish.
+    pub fn embed_with(
+        &self,
+        texts: &[&str],
+        progress: &dyn Progress,
+    ) -> Result<Vec<Vec<f32>>, EmbedError> {
         let ids: Vec<Vec<u32>> = texts
             .par_iter()
             .map(|t| self.tokenize(t))
@@ -189,6 +200,7 @@ impl Embedder {
             .map(|batch| {
                 let seqs: Vec<&[u32]> = batch.iter().map(|&i| ids[i].as_slice()).collect();
                 let vectors = self.model.embed_equal_length(&seqs)?;
+                progress.advance(batch.len() as u64);
                 Ok(batch.iter().copied().zip(vectors).collect())
             })
             .collect::<Result<_, EmbedError>>()?;
@@ -274,6 +286,18 @@ pub fn embed_cached(
     cache: &mut EmbeddingCache,
     texts: &[&str],
 ) -> Result<Vec<Vec<f32>>, EmbedError> {
+    embed_cached_with(embedder, cache, texts, &NoProgress)
+}
+
+/// [`embed_cached`], reporting the misses to `progress`: `start` with
+/// their number (only if there are any), `advance` as batches finish,
+/// then `finish`.
+pub fn embed_cached_with(
+    embedder: &Embedder,
+    cache: &mut EmbeddingCache,
+    texts: &[&str],
+    progress: &dyn Progress,
+) -> Result<Vec<Vec<f32>>, EmbedError> {
     if cache.model_id() != embedder.model_id() {
         return Err(EmbedError::CacheModel {
             cache: cache.model_id().to_string(),
@@ -289,7 +313,10 @@ pub fn embed_cached(
         .map(|(t, _)| *t)
         .collect();
     if !misses.is_empty() {
-        for (text, v) in misses.iter().zip(embedder.embed(&misses)?) {
+        progress.start(misses.len() as u64);
+        let embedded = embedder.embed_with(&misses, progress);
+        progress.finish();
+        for (text, v) in misses.iter().zip(embedded?) {
             cache.insert(text, v)?;
         }
         for (slot, text) in out.iter_mut().zip(texts) {

@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
-use super::{embed_cached, pin, EmbedError, Embedder, EmbeddingCache};
+use super::{embed_cached_with, pin, EmbedError, Embedder, EmbeddingCache};
+use crate::progress::{NoProgress, Progress};
 
 /// Vectors for a list of texts, and what it took to get them.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,6 +80,16 @@ impl Semantic {
     /// Vectors for `texts`: from the cache where it has them, from the
     /// model otherwise (then saved to the cache, atomically).
     pub fn embed(&self, texts: &[&str]) -> Result<Embedded, EmbedError> {
+        self.embed_with(texts, &NoProgress)
+    }
+
+    /// [`Semantic::embed`], reporting the texts the model embeds to
+    /// `progress` (nothing when all are cached).
+    pub fn embed_with(
+        &self,
+        texts: &[&str],
+        progress: &dyn Progress,
+    ) -> Result<Embedded, EmbedError> {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
         let mut warnings = Vec::new();
         let mut cache = match &self.cache_dir {
@@ -95,7 +106,7 @@ impl Semantic {
         let vectors = if all_cached {
             texts.iter().filter_map(|t| cache.get(t)).collect()
         } else {
-            embed_cached(self.embedder()?, &mut cache, texts)?
+            embed_cached_with(self.embedder()?, &mut cache, texts, progress)?
         };
         let computed = cache.len() - before;
         if computed > 0 && self.cache_dir.is_some() {
