@@ -656,7 +656,7 @@ impl ProgressBar {
     fn embedding(config: &Config) -> ProgressBar {
         ProgressBar(
             config.progress.then(indicatif::ProgressBar::hidden),
-            "embedding {bar:40} {pos}/{len} texts for paraphrase matching (cached for next time; {eta})",
+            "embedding {bar:30} {pos}/{len} texts (first run; cached after) {eta}",
         )
     }
 }
