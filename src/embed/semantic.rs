@@ -91,16 +91,28 @@ impl Semantic {
         progress: &dyn Progress,
     ) -> Result<Embedded, EmbedError> {
         let _guard = self.lock.lock().unwrap_or_else(|e| e.into_inner());
-        let mut warnings = Vec::new();
-        let mut cache = match &self.cache_dir {
-            Some(dir) => {
-                let (cache, warning) = EmbeddingCache::open(dir, self.model_id());
-                warnings.extend(warning);
-                cache
+        let Some(dir) = &self.cache_dir else {
+            if texts.is_empty() {
+                return Ok(Embedded {
+                    vectors: Vec::new(),
+                    computed: 0,
+                    warnings: Vec::new(),
+                });
             }
-            // An in-memory cache in a folder never written to.
-            None => EmbeddingCache::open(Path::new(""), self.model_id()).0,
+            let embedder = self.embedder()?;
+            progress.start(texts.len() as u64);
+            let vectors = embedder.embed_with(texts, progress);
+            progress.finish();
+            let vectors = vectors?;
+            return Ok(Embedded {
+                computed: texts.len(),
+                vectors,
+                warnings: Vec::new(),
+            });
         };
+        let mut warnings = Vec::new();
+        let (mut cache, warning) = EmbeddingCache::open(dir, self.model_id());
+        warnings.extend(warning);
         let before = cache.len();
         let all_cached = texts.iter().all(|t| cache.get(t).is_some());
         let vectors = if all_cached {
@@ -109,7 +121,7 @@ impl Semantic {
             embed_cached_with(self.embedder()?, &mut cache, texts, progress)?
         };
         let computed = cache.len() - before;
-        if computed > 0 && self.cache_dir.is_some() {
+        if computed > 0 {
             if let Err(e) = cache.save() {
                 warnings.push(format!(
                     "{e}; the {computed} new embeddings were not cached and will be recomputed next time"
