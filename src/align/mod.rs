@@ -635,3 +635,70 @@ pub fn align(old: &[&Unit], new: &[&Unit], opts: &AlignOptions) -> Alignment {
     all.extend(new.iter().filter(|u| seen.insert(&u.id)));
     Scope::new(all).align(old, new, opts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{Citation, UnitKind, UnitPath};
+
+    fn unit(doc: &str, n: u32, text: &str) -> Unit {
+        Unit {
+            id: Citation::new(doc, UnitPath::para(n)),
+            kind: UnitKind::Paragraph,
+            text: text.into(),
+            section: Vec::new(),
+            footnotes: Vec::new(),
+            year: None,
+            line: n as usize,
+        }
+    }
+
+    #[test]
+    fn vectors_find_a_restatement_that_shares_no_words_but_cannot_call_it_reworded() {
+        let a = unit(
+            "old",
+            1,
+            "Support UNODC in operationalizing the outcome documents of the congresses.",
+        );
+        let b = unit(
+            "old",
+            2,
+            "Prison overcrowding calls for alternatives to imprisonment.",
+        );
+        let n = unit(
+            "new",
+            1,
+            "Collaborate with the Office to put into practice what the gatherings concluded.",
+        );
+        let (old, new) = (vec![&a, &b], vec![&n]);
+        let opts = AlignOptions::default();
+
+        let lexical = Scope::new(vec![&a, &b, &n]).align(&old, &new, &opts);
+        assert!(lexical.links.is_empty(), "{:?}", lexical.links);
+        assert_eq!(lexical.semantic_weight, None);
+
+        let mut scope = Scope::new(vec![&a, &b, &n]);
+        let norm = |v: [f32; 3]| {
+            let l = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            v.iter().map(|x| x / l).collect::<Vec<f32>>()
+        };
+        scope.set_vectors(
+            &[&a, &b, &n],
+            vec![
+                norm([1.0, 0.0, 0.0]),
+                norm([0.0, 1.0, 0.0]),
+                norm([0.98, 0.2, 0.0]),
+            ],
+        );
+        let al = scope.align(&old, &new, &opts);
+        assert_eq!(al.semantic_weight, Some(opts.semantic_weight));
+        assert_eq!(al.links.len(), 1, "{:?}", al.links);
+        let l = &al.links[0];
+        assert_eq!(l.old, a.id);
+        assert!(l.parts.semantic.unwrap() > 0.95);
+        // Meaning alone weighs a quarter: enough to show the precedent, not
+        // to claim the same provision without shared wording.
+        assert_eq!(l.relation, Relation::Related);
+        assert!(l.score < opts.reworded && l.score >= opts.related);
+    }
+}
