@@ -169,36 +169,36 @@ pub fn dispatch_with(
     match command {
         Command::Docs { format } => {
             let docs: Vec<_> = lib.docs().iter().collect();
-            match format {
-                OutputFormat::Text => {
+            emit(
+                format,
+                out,
+                |out| {
                     report::corpus::docs_text(&docs, config, out)?;
-                    writeln!(out, "\n{}", matching.describe())?;
-                }
-                OutputFormat::Json => report::json::write(out, &report::corpus::docs_json(&docs))?,
-            }
+                    writeln!(out, "\n{}", matching.describe())
+                },
+                || report::corpus::docs_json(&docs),
+            )?;
         }
         Command::Show { target, format } => {
             if target.contains(':') {
                 let unit = lib.unit(&target)?;
                 let doc = lib.doc(&unit.id.doc)?;
                 let family = report::corpus::family(doc, unit);
-                match format {
-                    OutputFormat::Text => {
-                        report::corpus::show_unit_text(doc, &family, config, out)?
-                    }
-                    OutputFormat::Json => {
-                        report::json::write(out, &report::corpus::units_json(&family))?
-                    }
-                }
+                emit(
+                    format,
+                    out,
+                    |out| report::corpus::show_unit_text(doc, &family, config, out),
+                    || report::corpus::units_json(&family),
+                )?;
             } else {
                 let doc = lib.doc(&target)?;
                 let units: Vec<_> = doc.units.iter().collect();
-                match format {
-                    OutputFormat::Text => report::corpus::show_doc_text(doc, config, out)?,
-                    OutputFormat::Json => {
-                        report::json::write(out, &report::corpus::units_json(&units))?
-                    }
-                }
+                emit(
+                    format,
+                    out,
+                    |out| report::corpus::show_doc_text(doc, config, out),
+                    || report::corpus::units_json(&units),
+                )?;
             }
         }
         Command::Units { targets, format } => {
@@ -212,12 +212,12 @@ pub fn dispatch_with(
                     }
                 }
             }
-            match format {
-                OutputFormat::Text => report::corpus::units_text(&units, config, out)?,
-                OutputFormat::Json => {
-                    report::json::write(out, &report::corpus::units_json(&units))?
-                }
-            }
+            emit(
+                format,
+                out,
+                |out| report::corpus::units_text(&units, config, out),
+                || report::corpus::units_json(&units),
+            )?;
         }
         Command::Align {
             old,
@@ -228,12 +228,12 @@ pub fn dispatch_with(
         } => {
             let opts = align_options(min_score)?;
             let al = lib.align_with(&old, &new, &opts, &ProgressBar::new(config, lib))?;
-            match format {
-                OutputFormat::Text => report::align::text(lib, &al, explain, config, out)?,
-                OutputFormat::Json => {
-                    report::json::write(out, &report::align::json(lib, &al, explain))?
-                }
-            }
+            emit(
+                format,
+                out,
+                |out| report::align::text(lib, &al, explain, config, out),
+                || report::align::json(lib, &al, explain),
+            )?;
         }
         Command::Diff {
             old,
@@ -264,10 +264,12 @@ pub fn dispatch_with(
                 let (o, n) = (lib.side_units(&old)?, lib.side_units(&new)?);
                 crate::diff::compare(&al, &o, &n)
             };
-            match format {
-                OutputFormat::Text => report::diff::text(&cmp, opts, config, out)?,
-                OutputFormat::Json => report::json::write(out, &report::diff::json(&cmp, opts))?,
-            }
+            emit(
+                format,
+                out,
+                |out| report::diff::text(&cmp, opts, config, out),
+                || report::diff::json(&cmp, opts),
+            )?;
             return Ok(if cmp.has_differences() {
                 exit::DIFFERENCES
             } else {
@@ -333,23 +335,22 @@ pub fn dispatch_with(
                 let citation = citation.unwrap_or_default();
                 let unit = lib.unit(&citation)?;
                 let steps = chainer.follow(&unit.id);
-                match format {
-                    OutputFormat::Text => report::diff::chain_text(&steps, &stages, config, out)?,
-                    OutputFormat::Json => report::json::write(
-                        out,
-                        &serde_json::json!({ "start": unit.id, "steps": report::diff::steps_json(&steps) }),
-                    )?,
-                }
+                emit(
+                    format,
+                    out,
+                    |out| report::diff::chain_text(&steps, &stages, config, out),
+                    || serde_json::json!({ "start": unit.id, "steps": report::diff::steps_json(&steps) }),
+                )?;
             }
         }
         Command::Trace { phrase, format } => {
             let trace = lib.trace(&phrase)?;
-            match format {
-                OutputFormat::Text => report::analysis::trace_text(&trace, config, out)?,
-                OutputFormat::Json => {
-                    report::json::write(out, &report::analysis::trace_json(&trace))?
-                }
-            }
+            emit(
+                format,
+                out,
+                |out| report::analysis::trace_text(&trace, config, out),
+                || report::analysis::trace_json(&trace),
+            )?;
         }
         Command::Terms {
             old,
@@ -362,12 +363,12 @@ pub fn dispatch_with(
                 ..Default::default()
             };
             let terms = lib.terms(&old, &new, &opts)?;
-            match format {
-                OutputFormat::Text => report::analysis::terms_text(&terms, config, out)?,
-                OutputFormat::Json => {
-                    report::json::write(out, &report::analysis::terms_json(&terms))?
-                }
-            }
+            emit(
+                format,
+                out,
+                |out| report::analysis::terms_text(&terms, config, out),
+                || report::analysis::terms_json(&terms),
+            )?;
         }
         Command::Review {
             draft,
@@ -514,6 +515,21 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
         memo.dropped_count(),
         plural(memo.strength.len(), "change", "changes"),
     );
+    Ok(())
+}
+
+/// Writes a command's result as text (`text`) or as the JSON of `json()`:
+/// the one shape every printing command shares.
+fn emit<T: serde::Serialize>(
+    format: OutputFormat,
+    out: &mut dyn Write,
+    text: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    json: impl FnOnce() -> T,
+) -> Result<()> {
+    match format {
+        OutputFormat::Text => text(out)?,
+        OutputFormat::Json => report::json::write(out, &json())?,
+    }
     Ok(())
 }
 

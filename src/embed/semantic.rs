@@ -114,11 +114,12 @@ impl Semantic {
         let (mut cache, warning) = EmbeddingCache::open(dir, self.model_id());
         warnings.extend(warning);
         let before = cache.len();
-        let all_cached = texts.iter().all(|t| cache.get(t).is_some());
-        let vectors = if all_cached {
-            texts.iter().filter_map(|t| cache.get(t)).collect()
-        } else {
-            embed_cached_with(self.embedder()?, &mut cache, texts, progress)?
+        // One lookup per text when all are cached (the usual case), so
+        // the model is not even loaded.
+        let cached: Option<Vec<Vec<f32>>> = texts.iter().map(|t| cache.get(t)).collect();
+        let vectors = match cached {
+            Some(vectors) => vectors,
+            None => embed_cached_with(self.embedder()?, &mut cache, texts, progress)?,
         };
         let computed = cache.len() - before;
         if computed > 0 {

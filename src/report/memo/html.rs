@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use super::{DocInfo, Entry, Memo, Provision, Topic};
 use crate::align::Relation;
 use crate::report::written::html::{
-    badge, cite, counts_table, docs_table, escape, foot, head, redline,
+    badge, cite, counts_table, docs_table, escape, foot, head, header, redline,
 };
 
 fn relation(r: Relation) -> String {
@@ -19,18 +19,12 @@ fn relation(r: Relation) -> String {
 pub fn write(m: &Memo, out: &mut dyn Write) -> io::Result<()> {
     head(out, &m.title, &m.version)?;
 
-    writeln!(out, "<header>")?;
-    writeln!(out, "<h1>{}</h1>", escape(&m.title))?;
-    writeln!(
+    header(
         out,
-        "<p class=\"provenance\">{}</p>",
-        escape(&m.provenance())
+        &m.title,
+        &m.provenance(),
+        "<del>deleted</del> text was in the precedent only; <ins>inserted</ins> text is new in the later provision.",
     )?;
-    writeln!(
-        out,
-        "<p class=\"legend\">Legend: <del>deleted</del> text was in the precedent only; <ins>inserted</ins> text is new in the later provision.</p>"
-    )?;
-    writeln!(out, "</header>")?;
 
     write_toc(m, out)?;
 

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::{ParagraphEntry, ReviewDoc, UptakeEntry};
 use crate::report::written::html::{
-    badge, cite, counts_table, docs_table, escape, foot, head, redline,
+    badge, cite, counts_table, docs_table, escape, foot, head, header, redline,
 };
 use crate::report::written::DocInfo;
 
@@ -15,18 +15,12 @@ use crate::report::written::DocInfo;
 pub fn write(d: &ReviewDoc, out: &mut dyn Write) -> io::Result<()> {
     head(out, &d.title, &d.version)?;
 
-    writeln!(out, "<header>")?;
-    writeln!(out, "<h1>{}</h1>", escape(&d.title))?;
-    writeln!(
+    header(
         out,
-        "<p class=\"provenance\">{}</p>",
-        escape(&d.provenance())
+        &d.title,
+        &d.provenance(),
+        "<del>deleted</del> text is in the best precedent only; <ins>inserted</ins> text is the draft's own.",
     )?;
-    writeln!(
-        out,
-        "<p class=\"legend\">Legend: <del>deleted</del> text is in the best precedent only; <ins>inserted</ins> text is the draft's own.</p>"
-    )?;
-    writeln!(out, "</header>")?;
 
     write_toc(d, out)?;
 

@@ -153,6 +153,16 @@ pub fn head(out: &mut dyn Write, title: &str, version: &str) -> io::Result<()> {
     writeln!(out, "<body>")
 }
 
+/// Writes the page header: the title, the provenance line and the legend
+/// of the redlines (`legend` is trusted markup; the others are escaped).
+pub fn header(out: &mut dyn Write, title: &str, provenance: &str, legend: &str) -> io::Result<()> {
+    writeln!(out, "<header>")?;
+    writeln!(out, "<h1>{}</h1>", escape(title))?;
+    writeln!(out, "<p class=\"provenance\">{}</p>", escape(provenance))?;
+    writeln!(out, "<p class=\"legend\">Legend: {legend}</p>")?;
+    writeln!(out, "</header>")
+}
+
 /// Writes the footer naming the version and date, and closes the document.
 pub fn foot(out: &mut dyn Write, version: &str, date: MemoDate) -> io::Result<()> {
     writeln!(
