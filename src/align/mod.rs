@@ -643,6 +643,8 @@ mod tests {
 
     fn unit(doc: &str, n: u32, text: &str) -> Unit {
         Unit {
+            label: String::new(),
+            chapeau: None,
             id: Citation::new(doc, UnitPath::para(n)),
             kind: UnitKind::Paragraph,
             text: text.into(),

@@ -603,7 +603,7 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
     }
 
     let doc = DocSource::parse(&a.draft).load(&mut std::io::stdin().lock())?;
-    let paragraphs = crate::review::read_draft(&doc.meta.id, &doc.body, doc.meta.year);
+    let paragraphs = crate::review::read_draft(&doc);
     let r = crate::review::review(
         lib,
         &doc.meta.id,

@@ -5,6 +5,7 @@
 //! lettered line *is* (paragraph, list line, item, heading) needs context
 //! and happens in `structure`.
 
+use super::citation::latin_insert;
 use super::markup::{clean, ends_terminal, superscript_digit};
 
 /// What a line looks like on its own.
@@ -19,8 +20,10 @@ pub(crate) enum Kind {
     /// A line that can only be a heading: `# ...`, a wholly bold line, or a
     /// segment of glued headings. `text` is cleaned.
     Heading(String),
-    /// `N. rest` (rest raw, markup kept for the structure pass).
-    Numbered(u32, String),
+    /// `N. rest` or `N bis. rest`: the number, the insert (2 for `bis`, 3
+    /// for `ter`), the numbering as printed (`13.`, `2 bis.`) and the rest
+    /// (raw, markup kept for the structure pass).
+    Numbered(u32, Option<u8>, String, String),
     /// `(x) rest` or `- (x) rest`; the label is lower-case.
     Lettered(String, String),
     /// `- rest`, `• rest`, `* rest`.
@@ -84,11 +87,11 @@ fn classify_one(t: &str) -> Kind {
     if let Some((mark, rest)) = footnote_def(t) {
         return Kind::Footnote(mark, rest.to_string());
     }
-    if let Some((n, rest)) = numbered(t) {
+    if let Some((n, insert, label, rest)) = numbered(t) {
         if rest.contains('\t') && rest.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
             return Kind::Table(t.replace('\t', " "));
         }
-        return Kind::Numbered(n, rest.to_string());
+        return Kind::Numbered(n, insert, label.to_string(), rest.to_string());
     }
     if t.contains('\t') {
         return Kind::Table(t.replace('\t', " "));
@@ -148,14 +151,26 @@ fn footnote_def(t: &str) -> Option<(String, &str)> {
     }
 }
 
-/// `13. rest`, `2. **Bold**`: the number and the rest.
-fn numbered(t: &str) -> Option<(u32, &str)> {
+/// `13. rest`, `2. **Bold**`, `2 bis. rest`, `2bis. rest`: the number, the
+/// insert (2 for `bis`, see [`latin_insert`]), the numbering as printed
+/// and the rest.
+fn numbered(t: &str) -> Option<(u32, Option<u8>, &str, &str)> {
     let t2 = t.strip_prefix("**").unwrap_or(t);
-    let digits = t2.chars().take_while(|c| c.is_ascii_digit()).count();
+    let digits = t2.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 6 {
         return None;
     }
-    let rest = t2[digits..].strip_prefix('.')?;
+    let after_digits = &t2[digits..];
+    // `2 bis.`: a Latin insert word between the number and its full stop.
+    let (insert, after_insert) = {
+        let s = after_digits.strip_prefix(' ').unwrap_or(after_digits);
+        let word_len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+        match latin_insert(&s[..word_len]) {
+            Some(v) if word_len > 0 => (Some(v), &s[word_len..]),
+            _ => (None, after_digits),
+        }
+    };
+    let rest = after_insert.strip_prefix('.')?;
     if !(rest.is_empty() || rest.starts_with([' ', '\t']) || rest.starts_with("**")) {
         return None;
     }
@@ -163,7 +178,8 @@ fn numbered(t: &str) -> Option<(u32, &str)> {
     if n == 0 {
         return None;
     }
-    Some((n, rest.trim()))
+    let label = &t2[..t2.len() - rest.len()];
+    Some((n, insert, label, rest.trim()))
 }
 
 /// `- rest`, `• rest`, `* rest` (a single `*` followed by a space).
@@ -261,11 +277,11 @@ mod tests {
     fn line_kinds() {
         assert_eq!(
             classify_one("13. The following"),
-            Kind::Numbered(13, "The following".into())
+            Kind::Numbered(13, None, "13.".into(), "The following".into())
         );
         assert_eq!(
             classify_one("2. **Promoting**"),
-            Kind::Numbered(2, "**Promoting**".into())
+            Kind::Numbered(2, None, "2.".into(), "**Promoting**".into())
         );
         assert_eq!(
             classify_one("(e) Strengthen"),
@@ -310,7 +326,19 @@ mod tests {
         assert_eq!(classify_one("---"), Kind::Rule);
         assert_eq!(
             classify_one("2019. A year"),
-            Kind::Numbered(2019, "A year".into())
+            Kind::Numbered(2019, None, "2019.".into(), "A year".into())
+        );
+        assert_eq!(
+            classify_one("2 bis. We encourage"),
+            Kind::Numbered(2, Some(2), "2 bis.".into(), "We encourage".into())
+        );
+        assert_eq!(
+            classify_one("4ter. Also"),
+            Kind::Numbered(4, Some(3), "4ter.".into(), "Also".into())
+        );
+        assert_eq!(
+            classify_one("2 billion people"),
+            Kind::Text("2 billion people".into())
         );
         assert_eq!(
             classify_one("3.5 per cent"),

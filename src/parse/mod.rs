@@ -1,14 +1,22 @@
 //! Parsing: document text to citable [`Unit`]s.
 //!
-//! This stage owns the numbering grammar of UN reports (see `CITATIONS.md`)
-//! and the [`Citation`] type. It receives a [`Document`] from `corpus` and
-//! returns a [`ParsedDoc`]: the units in document order, each with its
-//! clean text, heading path, footnotes and year, plus an account of every
-//! line that did not become unit text (front matter, headings, footnotes,
-//! tables), so that nothing is lost silently.
+//! This stage owns the numbering grammar of UN reports and negotiated texts
+//! (see `CITATIONS.md`) and the [`Citation`] type. It receives a
+//! [`Document`] from `corpus` and returns a [`ParsedDoc`]: the units in
+//! document order (preambular paragraphs `PPk`, numbered paragraphs with
+//! their items, inserted `2bis`, unnumbered `N+k`, and the same in later
+//! parts such as `annex/5(g)`), each with its clean text, heading path,
+//! chapeau, footnotes and year, plus an account of every line that did not
+//! become unit text (title and chapeaux, headings, footnotes, front matter,
+//! tables), so that nothing is lost silently: [`unaccounted_words`] checks
+//! it.
 //!
-//! The documents are converted from PDF and are messy: headings glued onto
-//! one line, numbered lines that are headings or agenda lists rather than
+//! This is the one parser: every command (`units`, `show`, `align`, `diff`,
+//! `evolve`, `trace`, `terms`, `memo`, `review`) reads every document
+//! through [`parse()`].
+//!
+//! Reports are converted from PDF and are messy: headings glued onto one
+//! line, numbered lines that are headings or agenda lists rather than
 //! paragraphs, paragraphs broken by page breaks, footnotes in the middle of
 //! a paragraph. The rules that sort these out live in `structure`; each is
 //! tested on the real text of the seeds.
@@ -22,7 +30,9 @@ use serde::Serialize;
 
 use crate::corpus::{DocMeta, Document};
 
-pub use citation::{roman_string, roman_value, Citation, CitationError, UnitPath};
+pub use citation::{
+    latin_insert, roman_string, roman_value, Citation, CitationError, UnitPath, LATIN_INSERTS,
+};
 pub use markup::{clean, collapse_ws, Clean};
 
 /// What kind of numbered element a unit is.
@@ -41,6 +51,10 @@ pub enum UnitKind {
     ListLine,
     /// A lettered item `N-k(x)` of a list line.
     ListItem,
+    /// A preambular paragraph `PPk` of a negotiated text.
+    Preambular,
+    /// An unnumbered paragraph `N+k` after numbered paragraph N.
+    Unnumbered,
 }
 
 impl UnitKind {
@@ -53,6 +67,8 @@ impl UnitKind {
             UnitKind::Bullet => "bullet",
             UnitKind::ListLine => "list_line",
             UnitKind::ListItem => "list_item",
+            UnitKind::Preambular => "preambular",
+            UnitKind::Unnumbered => "unnumbered",
         }
     }
 }
@@ -73,10 +89,17 @@ pub struct Unit {
     pub id: Citation,
     /// Paragraph, item, bullet...
     pub kind: UnitKind,
+    /// The numbering as printed before the text (`13.`, `2 bis.`, `(e)`,
+    /// `(iv)`); empty for bullets and for paragraphs without a number.
+    pub label: String,
     /// Clean text: markup, footnote marks and numbering removed.
     pub text: String,
-    /// Heading path, outermost first.
+    /// Heading path, outermost first (a negotiated text's title first).
     pub section: Vec<String>,
+    /// The chapeau the unit stands under: the opening chapeau ("We, the
+    /// Ministers ...,") for preambular paragraphs, the operative chapeau
+    /// ("Declare as follows:") for operative ones; `None` in reports.
+    pub chapeau: Option<String>,
     /// Footnotes the unit cites, in order of citation.
     pub footnotes: Vec<Footnote>,
     /// The year the unit belongs to (a chapter's own year where the
@@ -96,6 +119,43 @@ impl Unit {
     pub fn un_style(&self) -> String {
         self.id.un_style(self.kind == UnitKind::Bullet)
     }
+}
+
+/// What a line that frames units is: title or chapeau.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FramingRole {
+    /// The title of a negotiated text ("Draft Lisbon declaration on ...").
+    Title,
+    /// The opening chapeau: the subject of the text ("We, the Ministers
+    /// ...,", "The General Assembly,").
+    Chapeau,
+    /// The operative chapeau ("Declare as follows:", "Decides:").
+    OperativeChapeau,
+}
+
+impl FramingRole {
+    /// The snake_case name used in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FramingRole::Title => "title",
+            FramingRole::Chapeau => "chapeau",
+            FramingRole::OperativeChapeau => "operative_chapeau",
+        }
+    }
+}
+
+/// A title or chapeau: not a unit, but the context of the units under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Framing {
+    /// Title, chapeau or operative chapeau.
+    pub role: FramingRole,
+    /// The part it belongs to (`None` for the first).
+    pub part: Option<Box<str>>,
+    /// The text, markup removed.
+    pub text: String,
+    /// 1-based line of the body.
+    pub line: usize,
 }
 
 /// Why a line of the body is not part of any unit's text.
@@ -134,25 +194,73 @@ pub struct ParsedDoc {
     pub headings: Vec<String>,
     /// Every footnote defined in the body, in order.
     pub footnotes: Vec<Footnote>,
-    /// Lines that are not unit text, headings or footnotes.
+    /// Lines that are not unit text, headings, framing or footnotes: set
+    /// aside (front matter, tables), listed by `accord show DOC --set-aside`.
     pub skipped: Vec<Skipped>,
+    /// Titles and chapeaux of a negotiated text, in order.
+    pub framing: Vec<Framing>,
     /// True when the document had no paragraph numbers and its paragraphs
     /// were numbered 1, 2, 3 in order of appearance.
     pub numbered_by_accord: bool,
 }
 
 impl ParsedDoc {
-    /// The unit at `path`, if any.
+    /// The unit at `path`, if any; part labels match whatever their case
+    /// (`Annex/5` names `annex/5`).
     pub fn unit(&self, path: &UnitPath) -> Option<&Unit> {
-        self.units.iter().find(|u| &u.id.path == path)
+        self.units.iter().find(|u| &u.id.path == path).or_else(|| {
+            self.units.iter().find(|u| {
+                u.id.path.part_label().eq_ignore_ascii_case(path.part_label())
+                    && UnitPath {
+                        part: None,
+                        ..u.id.path.clone()
+                    } == UnitPath {
+                        part: None,
+                        ..path.clone()
+                    }
+            })
+        })
     }
 
-    /// Count of numbered paragraphs.
+    /// Count of numbered paragraphs (inserted `2bis` paragraphs included).
     pub fn paragraph_count(&self) -> usize {
         self.units
             .iter()
             .filter(|u| u.kind == UnitKind::Paragraph)
             .count()
+    }
+
+    /// Count of preambular paragraphs.
+    pub fn preambular_count(&self) -> usize {
+        self.units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Preambular)
+            .count()
+    }
+
+    /// The title of a negotiated text, if one was recognised.
+    pub fn title(&self) -> Option<&str> {
+        self.framing
+            .iter()
+            .find(|f| f.role == FramingRole::Title)
+            .map(|f| f.text.as_str())
+    }
+
+    /// Words set aside (front matter, tables) as a share of all words of
+    /// the document, 0..1; words are runs of letters and digits.
+    pub fn set_aside_share(&self) -> f64 {
+        let count = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+        let aside: usize = self.skipped.iter().map(|s| count(&s.text)).sum();
+        let total = aside
+            + self.units.iter().map(|u| count(&u.text) + count(&u.label)).sum::<usize>()
+            + self.headings.iter().map(|h| count(h)).sum::<usize>()
+            + self.footnotes.iter().map(|f| count(&f.text)).sum::<usize>()
+            + self.framing.iter().map(|f| count(&f.text)).sum::<usize>();
+        if total == 0 {
+            0.0
+        } else {
+            aside as f64 / total as f64
+        }
     }
 
     /// Count of lettered items (recommendations, in these reports).
@@ -183,7 +291,8 @@ impl ParsedDoc {
             .units
             .iter()
             .map(|u| {
-                let p = u.id.path;
+                let p = &u.id.path;
+                let other_part = (p.part != path.part || p.preambular != path.preambular) as u64;
                 let para_gap = (p.para as i64 - path.para as i64).unsigned_abs();
                 let same_shape = (p.sub.is_some() == path.sub.is_some()) as u64
                     + (p.letter.is_some() == path.letter.is_some()) as u64;
@@ -191,7 +300,10 @@ impl ParsedDoc {
                     (Some(a), Some(b)) => (a as i64 - b as i64).unsigned_abs(),
                     _ => 0,
                 };
-                (para_gap * 1000 + (2 - same_shape) * 100 + letter_gap, u)
+                (
+                    other_part * 1_000_000 + para_gap * 1000 + (2 - same_shape) * 100 + letter_gap,
+                    u,
+                )
             })
             .collect();
         v.sort_by_key(|(d, u)| (*d, u.line));
@@ -205,6 +317,46 @@ impl ParsedDoc {
 /// Parses a document into units.
 pub fn parse(doc: &Document) -> ParsedDoc {
     structure::parse(&doc.meta, &doc.body)
+}
+
+/// The words of a line as the conservation check counts them: runs of
+/// letters and digits of the line with its inline markup removed (`**`
+/// separates words, as a reader sees glued headings).
+fn count_words(text: &str, into: &mut std::collections::BTreeMap<String, i64>, sign: i64) {
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() {
+            *into.entry(w.to_string()).or_default() += sign;
+        }
+    }
+}
+
+/// Conservation: the words of `body` that the parse did not account for
+/// exactly once. Every word of the body must be in exactly one unit (its
+/// label or text), title or chapeau, heading, footnote or set-aside line;
+/// the result maps each word that is not to how many times it was lost
+/// (positive) or duplicated (negative), and is empty when nothing was.
+/// Footnote marks (`¹`, `<sup>1</sup>`) and link targets are markup, not
+/// words.
+pub fn unaccounted_words(body: &str, parsed: &ParsedDoc) -> std::collections::BTreeMap<String, i64> {
+    let mut balance = std::collections::BTreeMap::new();
+    for line in body.lines() {
+        count_words(&clean(&line.replace("**", " ** ")).text, &mut balance, 1);
+    }
+    for u in &parsed.units {
+        count_words(&u.label, &mut balance, -1);
+        count_words(&u.text, &mut balance, -1);
+    }
+    for t in parsed
+        .headings
+        .iter()
+        .chain(parsed.footnotes.iter().map(|f| &f.text))
+        .chain(parsed.skipped.iter().map(|s| &s.text))
+        .chain(parsed.framing.iter().map(|f| &f.text))
+    {
+        count_words(t, &mut balance, -1);
+    }
+    balance.retain(|_, n| *n != 0);
+    balance
 }
 
 #[cfg(test)]

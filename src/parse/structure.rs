@@ -2,11 +2,28 @@
 //!
 //! The rules, in the order they matter:
 //!
-//! * **Paragraph numbers run monotonically.** A numbered line is a paragraph
-//!   when it carries the next number (or a later one that the following
-//!   numbered line confirms). A number out of sequence is a heading
-//!   (`1.`-`4.` section headings) or, right after a paragraph ending with a
-//!   colon, a numbered list line `N-k` (the agenda inside paragraph 74).
+//! * **Paragraph numbers run monotonically within a part.** A numbered line
+//!   is a paragraph when it carries the next number (or a later one that
+//!   the following numbered line confirms). A number out of sequence is a
+//!   heading (`1.`-`4.` section headings) or, right after a paragraph
+//!   ending with a colon, a numbered list line `N-k` (the agenda inside
+//!   paragraph 74). `2 bis.` is an inserted paragraph `2bis`.
+//! * **Numbering that starts again at 1 opens a part** (an annex, a second
+//!   draft resolution, a restart with no heading) when the `1.` line reads
+//!   as a paragraph. The part is labelled from its heading (`Annex` ->
+//!   `annex`, `Annex II` -> `annexII`, `Draft resolution II` -> `II`), else
+//!   `part2`, `part3`, ...; the unnumbered text between the previous unit
+//!   and the part's heading stays with the previous part.
+//! * **A negotiated text's front** (title, chapeau, preambular paragraphs,
+//!   operative chapeau) is read as its drafters wrote it: it is recognised
+//!   by a chapeau ("We, the Ministers ...,", "The General Assembly,") or a
+//!   paragraph in preambular form (an opening participle or adjective,
+//!   ending with a comma or semicolon). Every paragraph between the chapeau
+//!   and the first numbered paragraph is a preambular paragraph `PPk`, but
+//!   a closing line ending with a colon ("Declare as follows:") is the
+//!   operative chapeau. Title and chapeaux are [`Framing`], not units. A
+//!   report's front (symbols, dates, contents) stays front matter, listed
+//!   as set aside.
 //! * **A numbered line that repeats the next paragraph's number** and reads
 //!   as a heading (a bold workshop title) is a heading.
 //! * **Lettered lines** `(x)` are items only where a list is open: after a
@@ -16,16 +33,20 @@
 //! * **Text without a number** continues the unit before it when it starts
 //!   in lower case or the unit's text stops mid-sentence (a page break);
 //!   reads as a heading when it is short, capitalised and unpunctuated;
-//!   and otherwise is the rest of the unit before it.
+//!   and otherwise is an unnumbered paragraph `N+k` of its own.
 //! * **Footnote definitions** are taken out wherever they stand, and
 //!   attached to the units that cite their marks.
-//! * **Everything before the first paragraph** is front matter; only the
-//!   headings directly above paragraph 1 are kept as its heading path.
+//!
+//! Unnumbered text between units is held back until the next numbered
+//! line shows whether a part starts there (see `State::feed`); then it is
+//! replayed through the same rules, so the decision costs one pass.
 
 use super::citation::{roman_value, UnitPath};
 use super::lines::{classify, Kind, Line};
 use super::markup::{clean, ends_terminal, ends_with_colon};
-use super::{Footnote, ParsedDoc, SkipReason, Skipped, Unit, UnitKind};
+use super::{
+    Footnote, Framing, FramingRole, ParsedDoc, SkipReason, Skipped, Unit, UnitKind,
+};
 use crate::corpus::DocMeta;
 use crate::parse::Citation;
 
@@ -34,9 +55,11 @@ use crate::parse::Citation;
 struct Draft {
     path: UnitPath,
     kind: UnitKind,
+    label: String,
     text: String,
     refs: Vec<(String, usize)>,
     section: Vec<String>,
+    chapeau: Option<String>,
     year: Option<u16>,
     line: usize,
     parent: Option<usize>,
@@ -51,6 +74,8 @@ struct Draft {
 
 #[derive(Debug, Clone)]
 struct Heading {
+    /// 0 for a document title or a part heading, which stay at the root of
+    /// the heading path; 1-5 from the heading's numbering.
     level: u8,
     text: String,
     year: Option<u16>,
@@ -69,58 +94,61 @@ enum Owner {
 
 struct State<'m> {
     meta: &'m DocMeta,
+    lines: &'m [Line],
+    /// For each line, the number of the next numbered line after it.
+    next: Vec<Option<u32>>,
+    /// For each line, whether it directly follows a non-blank line.
+    follows: Vec<bool>,
     units: Vec<Draft>,
     stack: Vec<Heading>,
     headings: Vec<String>,
     footnotes: Vec<(Footnote, usize)>,
     skipped: Vec<Skipped>,
+    framing: Vec<Framing>,
     started: bool,
     last_para: Option<u32>,
+    /// The current numbered paragraph.
     para: Option<usize>,
+    /// The current top-level unit (paragraph, preambular or unnumbered).
+    top: Option<usize>,
     cur: Option<usize>,
     heading_since: bool,
     owner: Owner,
+    /// Label of the current part (`None` in the first).
+    part: Option<Box<str>>,
+    /// Parts opened so far, the first included.
+    parts: u32,
+    labels: Vec<Box<str>>,
+    /// Preambular paragraphs in the current part.
+    pp: u32,
+    /// Unnumbered paragraphs after the current numbered paragraph.
+    after: u32,
+    /// Inserted paragraphs (`2bis`) of the current part.
+    inserts: Vec<(u32, u8)>,
+    /// The chapeau the next units stand under.
+    chapeau: Option<String>,
+    /// Lines held back (indices into `lines`), see [`State::feed`].
+    held: Vec<usize>,
+    /// Operative paragraphs numbered 1, 2, 3 by accord (a negotiated text
+    /// without numbers).
+    numbered_by_accord: bool,
 }
 
+/// Parses a document body.
 pub(crate) fn parse(meta: &DocMeta, body: &str) -> ParsedDoc {
     let lines = classify(body);
-    let next_numbered = next_numbered(&lines);
-    let mut st = State {
-        meta,
-        units: Vec::new(),
-        stack: Vec::new(),
-        headings: Vec::new(),
-        footnotes: Vec::new(),
-        skipped: Vec::new(),
-        started: false,
-        last_para: None,
-        para: None,
-        cur: None,
-        heading_since: false,
-        owner: Owner::None,
-    };
-    let mut prev_blank = true;
-    for (i, line) in lines.iter().enumerate() {
-        let follows = !prev_blank;
-        prev_blank = line.kind == Kind::Blank;
-        if line.kind == Kind::Blank {
-            continue;
-        }
-        if let Kind::Text(t) = &line.kind {
-            if follows && st.append_to_owner(t, line.no) {
-                continue;
-            }
-        }
-        if st.started {
-            st.body_line(line, next_numbered[i]);
-        } else {
-            st.front_line(line, next_numbered[i]);
+    let mut st = State::new(meta, &lines);
+    for i in 0..lines.len() {
+        if lines[i].kind != Kind::Blank {
+            st.feed(i);
         }
     }
+    st.end();
     if st.units.is_empty() {
         return unnumbered(meta, &lines);
     }
-    st.finish(false)
+    let by_accord = st.numbered_by_accord;
+    st.finish(by_accord)
 }
 
 /// For each line, the number of the next numbered line after it.
@@ -129,13 +157,187 @@ fn next_numbered(lines: &[Line]) -> Vec<Option<u32>> {
     let mut next = None;
     for i in (0..lines.len()).rev() {
         out[i] = next;
-        if let Kind::Numbered(n, _) = lines[i].kind {
+        if let Kind::Numbered(n, ..) = lines[i].kind {
             next = Some(n);
         }
     }
     out
 }
 
+/// For each line, whether the line before it is not blank.
+fn follows_flags(lines: &[Line]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut prev_blank = true;
+    for l in lines {
+        out.push(!prev_blank);
+        prev_blank = l.kind == Kind::Blank;
+    }
+    out
+}
+
+/// Words that open a preambular paragraph besides participles in -ing
+/// (the adjectives and phrases of GA and Congress preambles: "Mindful",
+/// "Deeply concerned", "Bearing in mind", "Having considered").
+const PREAMBULAR_OPENERS: &[&str] = &[
+    "mindful",
+    "aware",
+    "convinced",
+    "concerned",
+    "deeply",
+    "gravely",
+    "seriously",
+    "bearing",
+    "guided",
+    "having",
+    "cognizant",
+    "cognisant",
+    "conscious",
+    "determined",
+    "alarmed",
+    "desirous",
+    "fully",
+    "further",
+    "also",
+    "gathered",
+    "meeting",
+    "taking",
+    "stressing",
+    "emphasizing",
+    "emphasising",
+    "underlining",
+    "acknowledging",
+    "reiterating",
+    "expressing",
+    "encouraged",
+    "pleased",
+    "welcoming",
+    "appreciating",
+    "believing",
+    "considering",
+    "affirming",
+    "reaffirming",
+    "recalling",
+    "recognizing",
+    "recognising",
+    "noting",
+    "committed",
+    "resolved",
+    "united",
+];
+
+/// -ing words that open ordinary sentences, not preambular paragraphs.
+const NOT_PARTICIPLES: &[&str] = &[
+    "during",
+    "according",
+    "including",
+    "notwithstanding",
+    "regarding",
+    "concerning",
+    "nothing",
+    "something",
+    "everything",
+    "anything",
+    "bring",
+    "thing",
+];
+
+fn first_word(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Opens as a preambular paragraph does: a participle ("Recalling") or
+/// one of the [`PREAMBULAR_OPENERS`].
+pub(crate) fn preambular_opening(text: &str) -> bool {
+    let first = first_word(text);
+    let starts_upper = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(char::is_uppercase);
+    starts_upper
+        && (PREAMBULAR_OPENERS.contains(&first.as_str())
+            || (first.chars().count() > 4
+                && first.ends_with("ing")
+                && !NOT_PARTICIPLES.contains(&first.as_str())))
+}
+
+/// The end of a paragraph without closing quotes and brackets.
+fn trimmed_end(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*')
+    })
+}
+
+/// A preambular paragraph in form: a preambular opening, ending with a
+/// comma or semicolon.
+fn preambular_form(text: &str) -> bool {
+    preambular_opening(text) && trimmed_end(text).ends_with([',', ';'])
+}
+
+/// A chapeau: the subject of a resolution or declaration, ending with a
+/// comma: "We, the Heads of State and Government, ...,", "The General
+/// Assembly,", "The Commission on Crime Prevention and Criminal Justice,".
+fn chapeau_form(text: &str) -> bool {
+    let t = text.trim();
+    if !trimmed_end(t).ends_with(',') || t.chars().count() > 400 {
+        return false;
+    }
+    if t.starts_with("We,") || t.starts_with("We ") {
+        return true;
+    }
+    // "The <Organ>,": a short capitalised name and nothing else.
+    let body = trimmed_end(t).trim_end_matches(',');
+    let words: Vec<&str> = body.split_whitespace().collect();
+    words.first() == Some(&"The")
+        && words.len() <= 12
+        && !body.contains(',')
+        && words
+            .iter()
+            .skip(1)
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "on" | "and" | "for" | "the" | "to" | "in"))
+}
+
+/// The label a part takes from its heading: `Annex` -> `annex`, `Annex II`
+/// -> `annexII`, `Appendix 2` -> `appendix2`, `Draft resolution II` ->
+/// `II`; `None` when the heading does not name a part.
+fn part_label(heading: &str) -> Option<String> {
+    let words: Vec<String> = heading
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numeral = |w: Option<&String>| {
+        w.filter(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || (w.chars().all(|c| "IVXLC".contains(c)) && !w.is_empty())
+                || (w.chars().count() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+        })
+        .cloned()
+    };
+    let first = words.first()?.to_lowercase();
+    match first.as_str() {
+        "annex" | "appendix" | "attachment" | "enclosure" | "schedule" | "addendum" => {
+            if words.len() > 2 && numeral(words.get(1)).is_none() {
+                // "Annex to the report": still the annex.
+                return Some(first);
+            }
+            Some(match numeral(words.get(1)) {
+                Some(n) => format!("{first}{n}"),
+                None => first,
+            })
+        }
+        "draft" if matches!(words.get(1).map(|w| w.to_lowercase()).as_deref(), Some("resolution" | "decision" | "declaration")) => {
+            numeral(words.get(2))
+        }
+        "resolution" | "decision" => numeral(words.get(1)),
+        "part" | "chapter" => numeral(words.get(1)).map(|n| format!("{first}{n}")),
+        _ => None,
+    }
+}
 /// Reads as a heading: capitalised or numbered, not ending a sentence or
 /// trailing off into the next line.
 fn heading_like(t: &str, max_chars: usize) -> bool {
@@ -213,7 +415,404 @@ fn successor(c: char) -> char {
     char::from_u32(c as u32 + 1).unwrap_or(c)
 }
 
-impl State<'_> {
+
+/// A run of held-back lines read together: a line and the text lines that
+/// directly follow it.
+struct Block {
+    /// Indices into the lines, the first one heading the block.
+    lines: Vec<usize>,
+    /// The block's text, markup removed, lines joined.
+    text: String,
+}
+
+impl<'m> State<'m> {
+    fn new(meta: &'m DocMeta, lines: &'m [Line]) -> State<'m> {
+        State {
+            meta,
+            lines,
+            next: next_numbered(lines),
+            follows: follows_flags(lines),
+            units: Vec::new(),
+            stack: Vec::new(),
+            headings: Vec::new(),
+            footnotes: Vec::new(),
+            skipped: Vec::new(),
+            framing: Vec::new(),
+            started: false,
+            last_para: None,
+            para: None,
+            top: None,
+            cur: None,
+            heading_since: false,
+            owner: Owner::None,
+            part: None,
+            parts: 1,
+            labels: Vec::new(),
+            pp: 0,
+            after: 0,
+            inserts: Vec::new(),
+            chapeau: None,
+            held: Vec::new(),
+            numbered_by_accord: false,
+        }
+    }
+
+    /// Takes line `i`. Before the first paragraph every line is held until
+    /// the first numbered paragraph shows where the front ends. In the
+    /// body, unnumbered text and headings after a unit are held until the
+    /// next numbered, lettered or bulleted line: a numbering restart there
+    /// makes the held lines from the first heading on the front of a new
+    /// part; otherwise they are replayed in order.
+    fn feed(&mut self, i: usize) {
+        let line = &self.lines[i];
+        if !self.started {
+            if let Kind::Numbered(n, insert, label, rest) = &line.kind {
+                if self.front_paragraph(*n, rest, self.next[i]) {
+                    let held = std::mem::take(&mut self.held);
+                    self.resolve_front(&held, false);
+                    self.start_paragraph(*n, *insert, label, rest, line.no);
+                    return;
+                }
+            }
+            self.held.push(i);
+            return;
+        }
+        match &line.kind {
+            Kind::Blank => {}
+            Kind::Numbered(n, insert, label, rest) => {
+                match self.restart(*n, *insert, rest, self.next[i]) {
+                    Some(split) => {
+                        let held = std::mem::take(&mut self.held);
+                        for &j in &held[..split] {
+                            self.process(j);
+                        }
+                        self.open_part(&held[split..]);
+                        self.resolve_front(&held[split..], false);
+                        self.start_paragraph(*n, None, label, rest, line.no);
+                    }
+                    None => {
+                        self.replay();
+                        self.numbered(*n, *insert, label, rest, line.no, self.next[i]);
+                    }
+                }
+            }
+            Kind::Lettered(..) | Kind::Bullet(..) => {
+                self.replay();
+                self.process(i);
+            }
+            Kind::Text(_) if self.follows[i] && self.held.is_empty() && self.owner != Owner::None => {
+                self.process(i);
+            }
+            Kind::Footnote(..) | Kind::Table(_) | Kind::Rule if self.held.is_empty() => {
+                self.process(i);
+            }
+            _ => self.held.push(i),
+        }
+    }
+
+    /// Replays the held lines through the ordinary rules.
+    fn replay(&mut self) {
+        for j in std::mem::take(&mut self.held) {
+            self.process(j);
+        }
+    }
+
+    /// The end of the document: what is held is replayed, or, if no
+    /// paragraph was ever numbered, read as a front to its end.
+    fn end(&mut self) {
+        let held = std::mem::take(&mut self.held);
+        if self.started {
+            for j in held {
+                self.process(j);
+            }
+        } else {
+            self.resolve_front(&held, true);
+        }
+    }
+
+    /// The ordinary rules for one line.
+    fn process(&mut self, i: usize) {
+        let line = &self.lines[i];
+        if let Kind::Text(t) = &line.kind {
+            if self.follows[i] && self.append_to_owner(t, line.no) {
+                return;
+            }
+        }
+        if self.started {
+            self.body_line(line, self.next[i]);
+        } else {
+            self.front_line(line, self.next[i]);
+        }
+    }
+
+    /// Whether numbered line `n` before any paragraph starts the first one.
+    fn front_paragraph(&self, n: u32, rest: &str, next: Option<u32>) -> bool {
+        let c = clean(rest).text;
+        let is_para = !heading_like(&c, 400) || next == Some(n + 1);
+        is_para && next != Some(n)
+    }
+
+    /// Whether numbered line `n` starts a new part, and if so where its
+    /// front begins among the held lines (index into `held`): at the first
+    /// heading or chapeau; lines before it stay with the previous part.
+    fn restart(&self, n: u32, insert: Option<u8>, rest: &str, next: Option<u32>) -> Option<usize> {
+        if n != 1 || insert.is_some() || self.last_para.is_none() {
+            return None;
+        }
+        let c = clean(rest).text;
+        let bold = {
+            let r = rest.trim();
+            r.starts_with("**") && r.ends_with("**")
+        };
+        if heading_like(&c, 400) || bold || next == Some(1) {
+            return None;
+        }
+        if self.held.is_empty() && self.list_next() == Some(1) {
+            return None;
+        }
+        let split = self
+            .held
+            .iter()
+            .position(|&j| self.opens_part(j))
+            .unwrap_or(self.held.len());
+        Some(split)
+    }
+
+    /// A held line that opens a part's front: a heading, or a block that
+    /// reads as a heading or a chapeau.
+    fn opens_part(&self, j: usize) -> bool {
+        match &self.lines[j].kind {
+            Kind::Heading(_) => true,
+            Kind::Text(t) if !self.follows[j] => {
+                let c = clean(t).text;
+                heading_like(&c, 200) || chapeau_form(&c)
+            }
+            _ => false,
+        }
+    }
+
+    /// Opens a new part whose front is `front`: its label comes from the
+    /// first heading there that names a part, else `partN`.
+    fn open_part(&mut self, front: &[usize]) {
+        self.parts += 1;
+        let named = front.iter().find_map(|&j| match &self.lines[j].kind {
+            Kind::Heading(t) => part_label(t),
+            Kind::Text(t) if !self.follows[j] => part_label(&clean(t).text),
+            _ => None,
+        });
+        let auto = || format!("part{}", self.parts);
+        let mut label = named.unwrap_or_else(auto);
+        if self.labels.iter().any(|l| l.eq_ignore_ascii_case(&label)) {
+            label = auto();
+        }
+        let label: Box<str> = label.into();
+        self.labels.push(label.clone());
+        self.part = Some(label);
+        self.last_para = None;
+        self.para = None;
+        self.top = None;
+        self.cur = None;
+        self.pp = 0;
+        self.after = 0;
+        self.inserts.clear();
+        self.chapeau = None;
+        self.stack.clear();
+        self.owner = Owner::None;
+    }
+
+    /// Groups held lines into blocks: each line with the text lines that
+    /// directly follow it.
+    fn blocks(&self, held: &[usize]) -> Vec<Block> {
+        let mut out: Vec<Block> = Vec::new();
+        for &j in held {
+            let line = &self.lines[j];
+            let cont = self.follows[j] && matches!(line.kind, Kind::Text(_)) && !out.is_empty();
+            let text = match &line.kind {
+                Kind::Text(t) => clean(t).text,
+                Kind::Heading(t) => t.clone(),
+                Kind::Lettered(l, rest) => clean(&format!("({l}) {rest}")).text,
+                Kind::Bullet(rest) => clean(rest).text,
+                Kind::Numbered(_, _, label, rest) => clean(&format!("{label} {rest}")).text,
+                _ => String::new(),
+            };
+            match out.last_mut() {
+                Some(b) if cont => {
+                    b.lines.push(j);
+                    if !text.is_empty() {
+                        if !b.text.is_empty() {
+                            b.text.push(' ');
+                        }
+                        b.text.push_str(&text);
+                    }
+                }
+                _ => out.push(Block {
+                    lines: vec![j],
+                    text,
+                }),
+            }
+        }
+        out
+    }
+
+    /// Reads the front of a part (the held lines before its first
+    /// numbered paragraph; `at_end` when there is none). A negotiated front
+    /// becomes title, chapeau, preambular paragraphs and operative
+    /// chapeau; a report's front is replayed through the front-matter
+    /// rules.
+    fn resolve_front(&mut self, held: &[usize], at_end: bool) {
+        let blocks = self.blocks(held);
+        let is_text = |b: &Block| matches!(self.lines[b.lines[0]].kind, Kind::Text(_) | Kind::Lettered(..) | Kind::Bullet(_));
+        let later_part = self.parts > 1;
+        let chapeau = blocks
+            .iter()
+            .position(|b| is_text(b) && chapeau_form(&b.text));
+        let first_pp = blocks
+            .iter()
+            .position(|b| is_text(b) && preambular_form(&b.text));
+        if !later_part && chapeau.is_none() && first_pp.is_none() {
+            for &j in held {
+                self.process(j);
+            }
+            return;
+        }
+        self.started = true;
+        // Where the preamble starts: after the chapeau, else at the first
+        // paragraph in preambular form; in a later part, after its
+        // headings.
+        let start = match (chapeau, first_pp) {
+            (Some(c), _) => c + 1,
+            (None, Some(p)) if !later_part => p,
+            _ => blocks
+                .iter()
+                .position(|b| {
+                    is_text(b) && !(heading_like(&b.text, 200) && !preambular_form(&b.text))
+                })
+                .unwrap_or(blocks.len()),
+        };
+        // Before it: the title (the last heading before the preamble),
+        // headings, front matter, the chapeau.
+        let title = (!later_part)
+            .then(|| {
+                blocks[..start].iter().rposition(|b| {
+                    Some(b as *const Block) != chapeau.map(|c| &blocks[c] as *const Block)
+                        && (matches!(self.lines[b.lines[0]].kind, Kind::Heading(_))
+                            || (is_text(b) && heading_like(&b.text, 300)))
+                })
+            })
+            .flatten();
+        for (k, b) in blocks[..start].iter().enumerate() {
+            let first = b.lines[0];
+            let no = self.lines[first].no;
+            if Some(k) == chapeau {
+                self.frame(FramingRole::Chapeau, b);
+                self.chapeau = Some(b.text.clone());
+            } else if Some(k) == title {
+                self.frame(FramingRole::Title, b);
+                self.stack.clear();
+                self.stack.push(Heading {
+                    level: 0,
+                    text: b.text.clone(),
+                    year: None,
+                });
+            } else if later_part && !is_text(b) || later_part && heading_like(&b.text, 200) {
+                self.replay_block(b, true);
+            } else if matches!(self.lines[first].kind, Kind::Heading(_)) {
+                self.replay_block(b, false);
+            } else if is_text(b) {
+                self.skip(no, &b.text, SkipReason::FrontMatter);
+                self.owner = Owner::None;
+            } else {
+                self.replay_block(b, false);
+            }
+        }
+        // From it: preambular paragraphs, then the operative chapeau; with
+        // no numbered paragraph to follow, operative paragraphs numbered by
+        // accord.
+        let last_text = blocks.iter().rposition(is_text);
+        let mut operative = false;
+        for (k, b) in blocks.iter().enumerate().skip(start) {
+            if !is_text(b) {
+                self.replay_block(b, false);
+                continue;
+            }
+            let colon = ends_with_colon(&b.text) && !preambular_opening(&b.text);
+            if !operative && colon && (Some(k) == last_text || at_end) {
+                self.frame(FramingRole::OperativeChapeau, b);
+                self.chapeau = Some(b.text.clone());
+                operative = true;
+                continue;
+            }
+            if at_end && !operative && !preambular_opening(&b.text) && !trimmed_end(&b.text).ends_with(',') {
+                operative = true;
+            }
+            if operative && at_end {
+                let n = self.last_para.map_or(1, |p| p + 1);
+                self.numbered_by_accord = true;
+                self.start_paragraph(n, None, "", "", self.lines[b.lines[0]].no);
+            } else {
+                self.pp += 1;
+                let path = UnitPath {
+                    part: self.part.clone(),
+                    ..UnitPath::preambular(self.pp)
+                };
+                let no = self.lines[b.lines[0]].no;
+                let idx = self.new_unit(path, UnitKind::Preambular, "", "", no, None);
+                self.top = Some(idx);
+            }
+            let u = self.cur.expect("a unit was just made");
+            for &j in &b.lines {
+                let raw = match &self.lines[j].kind {
+                    Kind::Text(t) => t.clone(),
+                    Kind::Lettered(l, rest) => format!("({l}) {rest}"),
+                    Kind::Bullet(rest) => rest.clone(),
+                    _ => String::new(),
+                };
+                let no = self.lines[j].no;
+                self.append(u, &raw, no);
+            }
+        }
+    }
+
+    /// Records a title or chapeau block.
+    fn frame(&mut self, role: FramingRole, b: &Block) {
+        self.framing.push(Framing {
+            role,
+            part: self.part.clone(),
+            text: b.text.clone(),
+            line: self.lines[b.lines[0]].no,
+        });
+        self.owner = Owner::None;
+    }
+
+    /// Replays a block's lines through the ordinary rules; `part_heading`
+    /// keeps a heading at the root of the heading path (a part's own
+    /// heading).
+    fn replay_block(&mut self, b: &Block, part_heading: bool) {
+        if part_heading {
+            let text = b.text.clone();
+            if !text.is_empty() {
+                self.headings.push(text.clone());
+                self.stack.push(Heading {
+                    level: 0,
+                    text,
+                    year: None,
+                });
+                self.heading_since = true;
+            }
+            self.owner = Owner::None;
+            return;
+        }
+        for &j in &b.lines {
+            let line = &self.lines[j];
+            if let Kind::Text(t) = &line.kind {
+                if self.follows[j] && self.append_to_owner(t, line.no) {
+                    continue;
+                }
+            }
+            self.front_line(line, self.next[j]);
+        }
+    }
+
     fn push_heading(&mut self, text: String) {
         if text.is_empty() {
             return;
@@ -258,6 +857,14 @@ impl State<'_> {
     /// A text line directly under another line: it belongs to that line's
     /// element. Returns false when there is no such element.
     fn append_to_owner(&mut self, t: &str, no: usize) -> bool {
+        let push = |text: &mut String, c: &str| {
+            if !c.is_empty() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(c);
+            }
+        };
         match self.owner {
             Owner::None => false,
             Owner::Unit(u) => {
@@ -265,28 +872,20 @@ impl State<'_> {
                 true
             }
             Owner::Footnote(f) => {
-                let c = clean(t).text;
-                let text = &mut self.footnotes[f].0.text;
-                text.push(' ');
-                text.push_str(&c);
+                push(&mut self.footnotes[f].0.text, &clean(t).text);
                 true
             }
             Owner::Skipped(s) => {
-                let c = clean(t).text;
-                let text = &mut self.skipped[s].text;
-                text.push(' ');
-                text.push_str(&c);
+                push(&mut self.skipped[s].text, &clean(t).text);
                 true
             }
             Owner::Heading => {
                 let c = clean(t).text;
                 if let Some(h) = self.stack.last_mut() {
-                    h.text.push(' ');
-                    h.text.push_str(&c);
+                    push(&mut h.text, &c);
                 }
                 if let Some(h) = self.headings.last_mut() {
-                    h.push(' ');
-                    h.push_str(&c);
+                    push(h, &c);
                 }
                 true
             }
@@ -319,6 +918,7 @@ impl State<'_> {
         &mut self,
         path: UnitPath,
         kind: UnitKind,
+        label: &str,
         rest: &str,
         no: usize,
         parent: Option<usize>,
@@ -327,9 +927,11 @@ impl State<'_> {
         self.units.push(Draft {
             path,
             kind,
+            label: label.to_string(),
             text: c.text,
             refs: c.refs.into_iter().map(|r| (r, no)).collect(),
             section: self.stack.iter().map(|h| h.text.clone()).collect(),
+            chapeau: self.chapeau.clone(),
             year: self.year(),
             line: no,
             parent,
@@ -345,26 +947,50 @@ impl State<'_> {
         idx
     }
 
-    fn start_paragraph(&mut self, n: u32, rest: &str, no: usize) {
+    fn start_paragraph(&mut self, n: u32, insert: Option<u8>, label: &str, rest: &str, no: usize) {
         self.started = true;
-        let idx = self.new_unit(UnitPath::para(n), UnitKind::Paragraph, rest, no, None);
-        self.last_para = Some(n);
+        let path = UnitPath {
+            part: self.part.clone(),
+            insert,
+            ..UnitPath::para(n)
+        };
+        let idx = self.new_unit(path, UnitKind::Paragraph, label, rest, no, None);
+        if insert.is_none() || self.last_para.is_none_or(|p| n > p) {
+            self.last_para = Some(n);
+        }
+        if let Some(i) = insert {
+            self.inserts.push((n, i));
+        }
         self.para = Some(idx);
+        self.top = Some(idx);
+        self.after = 0;
     }
 
-    /// Lines before the first paragraph.
+    /// Text with no number after a numbered paragraph, not a heading and
+    /// not continuing the unit above: an unnumbered paragraph `N+k`.
+    fn unnumbered_paragraph(&mut self, t: &str, no: usize) {
+        let Some(p) = self.para else {
+            self.skip(no, t, SkipReason::Orphan);
+            return;
+        };
+        self.after += 1;
+        let path = UnitPath {
+            after: Some(self.after),
+            ..self.units[p].path.paragraph()
+        };
+        let idx = self.new_unit(path, UnitKind::Unnumbered, "", t, no, None);
+        self.top = Some(idx);
+    }
+
+    /// Lines before the first paragraph of a report.
     fn front_line(&mut self, line: &Line, next: Option<u32>) {
         match &line.kind {
             Kind::Blank => {}
-            Kind::Numbered(n, rest) => {
+            Kind::Numbered(_, _, label, rest) => {
+                // Only numbered lines that are not paragraphs are held.
                 let c = clean(rest).text;
-                let hl = heading_like(&c, 400);
-                let is_para = !hl || next == Some(n + 1);
-                if is_para && next != Some(*n) {
-                    self.start_paragraph(*n, rest, line.no);
-                } else {
-                    self.push_heading(format!("{n}. {c}"));
-                }
+                let _ = next;
+                self.push_heading(format!("{label} {c}"));
             }
             Kind::Heading(t) => self.push_heading(t.clone()),
             Kind::Text(t) => {
@@ -372,18 +998,18 @@ impl State<'_> {
                 if heading_like(&c, 200) {
                     self.push_heading(c);
                 } else {
-                    self.stack.clear();
+                    self.stack.retain(|h| h.level == 0);
                     self.skip(line.no, t, SkipReason::FrontMatter);
                 }
             }
             Kind::Footnote(mark, rest) => self.footnote(line.no, mark, rest),
             Kind::Rule => self.owner = Owner::None,
             Kind::Table(t) => {
-                self.stack.clear();
+                self.stack.retain(|h| h.level == 0);
                 self.skip(line.no, t, SkipReason::Table);
             }
             Kind::Lettered(label, rest) => {
-                self.stack.clear();
+                self.stack.retain(|h| h.level == 0);
                 self.skip(
                     line.no,
                     &format!("({label}) {rest}"),
@@ -391,7 +1017,7 @@ impl State<'_> {
                 );
             }
             Kind::Bullet(rest) => {
-                self.stack.clear();
+                self.stack.retain(|h| h.level == 0);
                 self.skip(line.no, rest, SkipReason::FrontMatter);
             }
         }
@@ -404,15 +1030,48 @@ impl State<'_> {
             Kind::Table(t) => self.skip(line.no, t, SkipReason::Table),
             Kind::Heading(t) => self.push_heading(t.clone()),
             Kind::Footnote(mark, rest) => self.footnote(line.no, mark, rest),
-            Kind::Numbered(n, rest) => self.numbered(*n, rest, line.no, next),
+            Kind::Numbered(n, insert, label, rest) => {
+                self.numbered(*n, *insert, label, rest, line.no, next)
+            }
             Kind::Lettered(label, rest) => self.lettered(label, rest, line.no),
             Kind::Bullet(rest) => self.bullet(rest, line.no),
             Kind::Text(t) => self.text(t, line.no),
         }
     }
 
-    fn numbered(&mut self, n: u32, rest: &str, no: usize, next: Option<u32>) {
+    /// The list line number a numbered line would take in the current
+    /// paragraph, if a list is open there.
+    fn list_next(&self) -> Option<u32> {
+        self.para.and_then(|p| {
+            let d = &self.units[p];
+            let open = !self.heading_since
+                && self.top == Some(p)
+                && d.bullets == 0
+                && d.last_letter.is_none()
+                && (d.list_lines > 0 || ends_with_colon(&d.text));
+            open.then_some(d.list_lines + 1)
+        })
+    }
+
+    fn numbered(
+        &mut self,
+        n: u32,
+        insert: Option<u8>,
+        label: &str,
+        rest: &str,
+        no: usize,
+        next: Option<u32>,
+    ) {
         let c = clean(rest).text;
+        // `2 bis.`: an inserted paragraph, once per number.
+        if let Some(i) = insert {
+            if !self.inserts.contains(&(n, i)) && self.last_para.is_some_and(|p| n <= p) {
+                self.start_paragraph(n, Some(i), label, rest, no);
+            } else {
+                self.text(&format!("{label} {rest}"), no);
+            }
+            return;
+        }
         let bold = {
             let r = rest.trim();
             r.starts_with("**") && r.ends_with("**")
@@ -421,18 +1080,10 @@ impl State<'_> {
         let expected = self.last_para.map_or(1, |p| p + 1);
         // A heading carrying the number of the paragraph that follows it.
         if hl && next == Some(n) {
-            self.push_heading(format!("{n}. {c}"));
+            self.push_heading(format!("{label} {c}"));
             return;
         }
-        let list_next = self.para.and_then(|p| {
-            let d = &self.units[p];
-            let open = !self.heading_since
-                && d.bullets == 0
-                && d.last_letter.is_none()
-                && (d.list_lines > 0 || ends_with_colon(&d.text));
-            open.then_some(d.list_lines + 1)
-        });
-        let is_list = list_next == Some(n);
+        let is_list = self.list_next() == Some(n);
         // A later number than expected is a paragraph only when the next
         // numbered line confirms the new sequence (numbering gaps happen in
         // excerpts), and never when it reads as a heading.
@@ -448,19 +1099,19 @@ impl State<'_> {
             self.units[p].list_lines += 1;
             let path = UnitPath {
                 sub: Some(self.units[p].list_lines),
-                ..self.units[p].path
+                ..self.units[p].path.clone()
             };
-            self.new_unit(path, UnitKind::ListLine, rest, no, Some(p));
+            self.new_unit(path, UnitKind::ListLine, label, rest, no, Some(p));
             self.units[p].last_letter = None;
         } else if is_para {
-            self.start_paragraph(n, rest, no);
+            self.start_paragraph(n, None, label, rest, no);
         } else if hl || (n < expected && !ends_terminal(&c)) {
             // A number running backwards is never a paragraph: a section
             // heading, however long.
-            self.push_heading(format!("{n}. {c}"));
+            self.push_heading(format!("{label} {c}"));
         } else {
             // A number that fits nowhere: keep the words with the unit above.
-            self.text(&format!("{n}. {rest}"), no);
+            self.text(&format!("{label} {rest}"), no);
         }
     }
 
@@ -472,14 +1123,18 @@ impl State<'_> {
         let cur = self.cur?;
         let d = &self.units[cur];
         match d.kind {
-            UnitKind::Paragraph | UnitKind::ListLine => Some(cur),
+            UnitKind::Paragraph
+            | UnitKind::ListLine
+            | UnitKind::Preambular
+            | UnitKind::Unnumbered => Some(cur),
             UnitKind::Item | UnitKind::ListItem => d.parent,
             UnitKind::Subitem => d.parent.and_then(|p| self.units[p].parent),
-            UnitKind::Bullet => self.para,
+            UnitKind::Bullet => self.top,
         }
     }
 
     fn lettered(&mut self, label: &str, rest: &str, no: usize) {
+        let printed = format!("({label})");
         // A roman sub-item of the current lettered item?
         if let (Some(rv), Some(cur), false) = (roman_value(label), self.cur, self.heading_since) {
             let d = &self.units[cur];
@@ -497,10 +1152,10 @@ impl State<'_> {
             if let Some(item) = item {
                 let path = UnitPath {
                     roman: Some(rv),
-                    ..self.units[item].path
+                    ..self.units[item].path.clone()
                 };
                 self.units[item].last_roman = Some(rv);
-                self.new_unit(path, UnitKind::Subitem, rest, no, Some(item));
+                self.new_unit(path, UnitKind::Subitem, &printed, rest, no, Some(item));
                 return;
             }
         }
@@ -519,10 +1174,10 @@ impl State<'_> {
                 };
                 let path = UnitPath {
                     letter: Some(ch),
-                    ..d.path
+                    ..d.path.clone()
                 };
                 self.units[t].last_letter = Some(ch);
-                self.new_unit(path, kind, rest, no, Some(t));
+                self.new_unit(path, kind, &printed, rest, no, Some(t));
                 return;
             }
         }
@@ -539,15 +1194,15 @@ impl State<'_> {
             self.owner = Owner::None;
             return;
         }
-        match self.para {
+        match self.top {
             Some(p) if !self.heading_since => {
                 let d = &mut self.units[p];
                 d.bullets += 1;
                 let path = UnitPath {
                     sub: Some(d.bullets + d.list_lines),
-                    ..d.path
+                    ..d.path.clone()
                 };
-                self.new_unit(path, UnitKind::Bullet, rest, no, Some(p));
+                self.new_unit(path, UnitKind::Bullet, "", rest, no, Some(p));
             }
             _ => self.text(rest, no),
         }
@@ -563,11 +1218,10 @@ impl State<'_> {
                 let numbered_heading = heading_level(&c).0 <= 2 && heading_like(&c, 300);
                 if numbered_heading {
                     self.push_heading(c);
-                } else if starts_lower(t)
-                    || !ends_terminal(&self.units[u].text)
-                    || !heading_like(&c, 200)
-                {
+                } else if starts_lower(t) || !ends_terminal(&self.units[u].text) {
                     self.append(u, t, no);
+                } else if !heading_like(&c, 200) {
+                    self.unnumbered_paragraph(t, no);
                 } else {
                     self.push_heading(c);
                 }
@@ -576,7 +1230,7 @@ impl State<'_> {
                 if heading_like(&c, 200) {
                     self.push_heading(c);
                 } else {
-                    self.skip(no, t, SkipReason::Orphan);
+                    self.unnumbered_paragraph(t, no);
                 }
             }
         }
@@ -589,6 +1243,7 @@ impl State<'_> {
             headings,
             footnotes,
             skipped,
+            framing,
             ..
         } = self;
         fold_single_bullets(&mut units);
@@ -607,8 +1262,10 @@ impl State<'_> {
                 Unit {
                     id: Citation::new(meta.id.clone(), d.path),
                     kind: d.kind,
+                    label: d.label,
                     text: d.text,
                     section: d.section,
+                    chapeau: d.chapeau,
                     footnotes: notes,
                     year: d.year,
                     line: d.line,
@@ -621,6 +1278,7 @@ impl State<'_> {
             headings,
             footnotes: footnotes.into_iter().map(|(f, _)| f).collect(),
             skipped,
+            framing,
             numbered_by_accord,
         }
     }
@@ -690,26 +1348,15 @@ fn fold_single_bullets(units: &mut Vec<Draft>) {
 
 /// A document without paragraph numbers: every block of text between blank
 /// lines is a paragraph, numbered 1, 2, 3 in order; markdown headings stay
-/// headings; a block starting in lower case continues the one before.
+/// headings. A block continues the one before only when that one breaks a
+/// word at its end (`pur-` / `poses`): a blank line otherwise always
+/// separates paragraphs, whatever the case of the next block's first
+/// letter.
 fn unnumbered(meta: &DocMeta, lines: &[Line]) -> ParsedDoc {
-    let mut st = State {
-        meta,
-        units: Vec::new(),
-        stack: Vec::new(),
-        headings: Vec::new(),
-        footnotes: Vec::new(),
-        skipped: Vec::new(),
-        started: true,
-        last_para: None,
-        para: None,
-        cur: None,
-        heading_since: false,
-        owner: Owner::None,
-    };
-    let mut prev_blank = true;
-    for line in lines {
-        let follows = !prev_blank;
-        prev_blank = line.kind == Kind::Blank;
+    let mut st = State::new(meta, lines);
+    st.started = true;
+    for (i, line) in lines.iter().enumerate() {
+        let follows = st.follows[i];
         let text = match &line.kind {
             Kind::Blank => continue,
             Kind::Rule => {
@@ -728,11 +1375,11 @@ fn unnumbered(meta: &DocMeta, lines: &[Line]) -> ParsedDoc {
                 st.skip(line.no, t, SkipReason::Table);
                 continue;
             }
-            Kind::Bullet(rest) if st.para.is_some() && !st.heading_since => {
+            Kind::Bullet(rest) if st.top.is_some() && !st.heading_since => {
                 st.bullet(rest, line.no);
                 continue;
             }
-            Kind::Numbered(n, rest) => format!("{n}. {rest}"),
+            Kind::Numbered(_, _, label, rest) => format!("{label} {rest}"),
             Kind::Lettered(l, rest) => format!("({l}) {rest}"),
             Kind::Bullet(rest) => rest.clone(),
             Kind::Text(t) => t.clone(),
@@ -741,14 +1388,22 @@ fn unnumbered(meta: &DocMeta, lines: &[Line]) -> ParsedDoc {
             continue;
         }
         match st.cur {
-            Some(u) if starts_lower(&text) => st.append(u, &text, line.no),
+            Some(u) if starts_lower(&text) && broken_word(&st.units[u].text) => {
+                st.append(u, &text, line.no)
+            }
             _ => {
                 let n = st.last_para.map_or(1, |p| p + 1);
-                st.start_paragraph(n, &text, line.no);
+                st.start_paragraph(n, None, "", &text, line.no);
             }
         }
     }
     st.finish(true)
+}
+
+/// Ends with a word broken by a hyphen at a line end (`pur-`), not a dash.
+fn broken_word(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with('-') && t[..t.len() - 1].ends_with(char::is_alphabetic)
 }
 
 #[cfg(test)]

@@ -416,3 +416,128 @@ fn nearest_citations_for_an_unknown_unit() {
     assert_eq!(near[0], "rpm2019:13(g)");
     assert!(near.iter().all(|c| c.starts_with("rpm2019:13")));
 }
+
+/// The parse of a case document from `tests/data/cases/` (see its README).
+fn case(name: &str) -> ParsedDoc {
+    let path = format!("{}/tests/data/cases/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).unwrap();
+    parse(&Document::from_text("case", name, &text, Origin::Stdin).unwrap())
+}
+
+fn ids(d: &ParsedDoc) -> Vec<String> {
+    d.units.iter().map(|u| u.id.path.to_string()).collect()
+}
+
+#[test]
+fn a_declaration_has_title_chapeau_preamble_operative_paragraphs_and_an_annex() {
+    let d = case("declaration-v1.txt");
+    assert_eq!(
+        ids(&d),
+        [
+            "PP1", "PP2", "PP3", "PP4", "1", "2", "2(a)", "2(b)", "2bis", "3", "3+1", "annex/1",
+            "annex/2"
+        ]
+    );
+    assert_eq!(
+        d.title(),
+        Some("Draft Lisbon declaration on safer cities and fair justice")
+    );
+    let roles: Vec<(FramingRole, &str)> =
+        d.framing.iter().map(|f| (f.role, f.text.as_str())).collect();
+    assert_eq!(
+        roles,
+        [
+            (
+                FramingRole::Title,
+                "Draft Lisbon declaration on safer cities and fair justice"
+            ),
+            (
+                FramingRole::Chapeau,
+                "We, the Ministers and Representatives of Member States,"
+            ),
+            (FramingRole::OperativeChapeau, "Declare as follows:"),
+        ]
+    );
+    assert_eq!(d.headings, ["Annex", "Plan of action"]);
+    assert!(unit(&d, "PP1").text.starts_with("Gathered in Lisbon"));
+    assert!(unit(&d, "PP2").text.starts_with("Reaffirming the importance"));
+    assert_eq!(unit(&d, "PP2").kind, UnitKind::Preambular);
+    assert_eq!(
+        unit(&d, "PP2").chapeau.as_deref(),
+        Some("We, the Ministers and Representatives of Member States,")
+    );
+    assert_eq!(unit(&d, "1").chapeau.as_deref(), Some("Declare as follows:"));
+    assert_eq!(unit(&d, "2bis").label, "2 bis.");
+    assert!(unit(&d, "2bis").text.starts_with("We encourage the sharing"));
+    assert_eq!(unit(&d, "3+1").kind, UnitKind::Unnumbered);
+    assert!(unit(&d, "3+1").text.starts_with("This declaration will be reviewed"));
+    assert!(unit(&d, "annex/1").text.starts_with("Member States should collect"));
+    assert_eq!(unit(&d, "annex/1").section, ["Annex", "Plan of action"]);
+    assert!(d.skipped.is_empty(), "{:?}", d.skipped);
+    let lost = unaccounted_words(&std::fs::read_to_string(format!("{}/tests/data/cases/declaration-v1.txt", env!("CARGO_MANIFEST_DIR"))).unwrap(), &d);
+    assert!(lost.is_empty(), "{lost:?}");
+    // v2 renumbers 2bis as 3 and 3 as 4.
+    let d2 = case("declaration-v2.txt");
+    assert_eq!(
+        ids(&d2),
+        [
+            "PP1", "PP2", "PP3", "PP4", "1", "2", "2(a)", "2(b)", "3", "4", "4+1", "annex/1",
+            "annex/2"
+        ]
+    );
+}
+
+#[test]
+fn a_numbering_restart_opens_a_part_and_nothing_is_lost() {
+    let d = case("numbering-restart.txt");
+    assert_eq!(
+        ids(&d),
+        ["1", "2", "2+1", "part2/1", "part2/2", "part2/15", "part2/16"]
+    );
+    assert!(unit(&d, "2+1").text.starts_with("The secretariat also consulted"));
+    assert!(unit(&d, "part2/15").text.starts_with("A paragraph number that jumps"));
+    assert_eq!(d.headings, ["Working paper"]);
+}
+
+#[test]
+fn parts_take_their_labels_from_their_headings() {
+    let d = user_doc("1. First.\n\n2. Second.\n\nDraft resolution II\n\nThe General Assembly,\n\nRecalling its resolution 70/174,\n\n1. Decides to act.\n\nAnnex II\n\n1. An annexed paragraph.\n\nAnnex II\n\n1. Another annex with the same heading.\n");
+    assert_eq!(
+        ids(&d),
+        ["1", "2", "II/PP1", "II/1", "annexII/1", "part4/1"]
+    );
+    assert_eq!(unit(&d, "II/PP1").chapeau.as_deref(), Some("The General Assembly,"));
+    // Citations name them in any case and spelling.
+    assert!(d.unit(&UnitPath::parse("AnnexII 1").unwrap()).is_some());
+    assert!(d.unit(&UnitPath::parse("ii/pp1").unwrap()).is_some());
+}
+
+#[test]
+fn unnumbered_blocks_stay_apart_whatever_their_case() {
+    let d = user_doc("alpha\n\nbeta\n\ngamma\n");
+    assert_eq!(ids(&d), ["1", "2", "3"]);
+    let texts: Vec<&str> = d.units.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(texts, ["alpha", "beta", "gamma"]);
+    // A word broken across blocks is still joined.
+    let d = user_doc("For the pur-\n\nposes of this text.\n");
+    assert_eq!(d.units.len(), 1);
+}
+
+#[test]
+fn every_word_of_the_seeds_and_the_cases_is_accounted_for() {
+    for source in Corpus::seeds().documents() {
+        let d = parse(source);
+        let lost = unaccounted_words(&source.body, &d);
+        assert!(lost.is_empty(), "{}: {lost:?}", d.meta.id);
+    }
+    let dir = format!("{}/tests/data/cases", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let d = parse(&Document::from_text("case", "case.txt", &text, Origin::Stdin).unwrap());
+            let lost = unaccounted_words(&text, &d);
+            assert!(lost.is_empty(), "{}: {lost:?}", path.display());
+        }
+    }
+}

@@ -17,12 +17,17 @@ pub struct UnitView<'a> {
     pub doc: &'a str,
     /// Path inside the document (`13(e)`).
     pub path: String,
-    /// paragraph, item, subitem, bullet, list_line, list_item.
+    /// paragraph, item, subitem, bullet, list_line, list_item,
+    /// preambular, unnumbered.
     pub kind: &'static str,
+    /// The numbering as printed (`13.`, `2 bis.`, `(e)`); empty when none.
+    pub label: &'a str,
     /// The unit's year.
     pub year: Option<u16>,
     /// Heading path, outermost first.
     pub section: &'a [String],
+    /// The chapeau the unit stands under (negotiated texts), else null.
+    pub chapeau: Option<&'a str>,
     /// Clean text.
     pub text: &'a str,
     /// Footnotes the unit cites.
@@ -41,8 +46,10 @@ impl<'a> UnitView<'a> {
             doc: &u.id.doc,
             path: u.id.path.to_string(),
             kind: u.kind.as_str(),
+            label: &u.label,
             year: u.year,
             section: &u.section,
+            chapeau: u.chapeau.as_deref(),
             text: &u.text,
             footnotes: &u.footnotes,
             un_citation: u.un_style(),
@@ -170,12 +177,13 @@ pub fn units_json<'a>(units: &[&'a Unit]) -> Vec<UnitView<'a>> {
 /// A unit and the units nested in it (a paragraph's items and bullets, an
 /// item's roman sub-items), in document order.
 pub fn family<'a>(doc: &'a ParsedDoc, unit: &'a Unit) -> Vec<&'a Unit> {
-    let p = unit.id.path;
+    let p = &unit.id.path;
+    let head = p.paragraph();
     doc.units
         .iter()
         .filter(|u| {
-            let q = u.id.path;
-            q.para == p.para
+            let q = &u.id.path;
+            q.paragraph() == head
                 && (p.sub.is_none() || q.sub == p.sub)
                 && (p.letter.is_none() || q.letter == p.letter)
                 && (p.roman.is_none() || q.roman == p.roman)
@@ -219,6 +227,9 @@ pub fn show_unit_text(
             st.dim(&wrap(&head.section_path(), config.width, "§ ", "  "))
         )?;
     }
+    if let Some(c) = &head.chapeau {
+        writeln!(out, "{}", st.dim(&wrap(c, config.width, "… ", "  ")))?;
+    }
     writeln!(out)?;
     for (i, u) in family.iter().enumerate() {
         if i == 0 {
@@ -249,17 +260,72 @@ pub fn show_unit_text(
     Ok(())
 }
 
-/// The last part of a unit's path, as printed in the document: `(e)`,
-/// `(iv)`, `-`, `5.`.
+/// The numbering of a nested unit as printed in the document: `(e)`,
+/// `(iv)`, `5.`, and `-` for a bullet.
 fn child_label(u: &Unit) -> String {
-    let p = u.id.path;
-    match u.kind {
-        UnitKind::Subitem => format!("({})", crate::parse::roman_string(p.roman.unwrap_or(0))),
-        UnitKind::Item | UnitKind::ListItem => format!("({})", p.letter.unwrap_or('?')),
-        UnitKind::Bullet => "-".into(),
-        UnitKind::ListLine => format!("{}.", p.sub.unwrap_or(0)),
-        UnitKind::Paragraph => format!("{}.", p.para),
+    if u.label.is_empty() || u.kind == UnitKind::Bullet {
+        "-".into()
+    } else {
+        u.label.clone()
     }
+}
+
+/// `show DOC --set-aside`: every line that is in no unit, heading,
+/// framing or footnote (front matter, tables, orphans), with its line
+/// number and why, then the share of the document's words they hold.
+pub fn set_aside_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    writeln!(
+        out,
+        "{}  {}",
+        st.id(&doc.meta.id),
+        st.dim(&format!(
+            "{} set aside ({:.1}% of its words)",
+            crate::report::written::plural(doc.skipped.len(), "line", "lines"),
+            doc.set_aside_share() * 100.0
+        ))
+    )?;
+    for s in &doc.skipped {
+        let head = format!("{:>5}  {:<12} ", s.line, reason_name(s.reason).replace('_', " "));
+        let indent = " ".repeat(head.chars().count());
+        writeln!(out, "{}", wrap(&s.text, config.width, &head, &indent))?;
+    }
+    Ok(())
+}
+
+fn reason_name(r: crate::parse::SkipReason) -> &'static str {
+    use crate::parse::SkipReason::*;
+    match r {
+        FrontMatter => "front_matter",
+        Table => "table",
+        Rule => "rule",
+        Orphan => "orphan",
+    }
+}
+
+/// JSON view of a set-aside line (documented in README, "show").
+#[derive(Debug, Serialize)]
+pub struct SetAsideView<'a> {
+    /// 1-based line of the document body.
+    pub line: usize,
+    /// front_matter, table, rule or orphan.
+    pub reason: &'static str,
+    /// The text, markup removed.
+    pub text: &'a str,
+}
+
+/// Views for `show DOC --set-aside --format json`.
+pub fn set_aside_json(doc: &ParsedDoc) -> Vec<SetAsideView<'_>> {
+    doc.skipped
+        .iter()
+        .map(|s| SetAsideView {
+            line: s.line,
+            reason: reason_name(s.reason),
+            text: &s.text,
+        })
+        .collect()
 }
 
 /// `show DOC`: the document with its headings, every unit under its path.
@@ -289,7 +355,14 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
         )?;
     }
     let mut prev: &[String] = &[];
+    let mut framing = doc.framing.iter().peekable();
     for u in &doc.units {
+        while let Some(f) = framing.next_if(|f| f.line < u.line) {
+            writeln!(out)?;
+            let role = format!("[{}] ", f.role.as_str().replace('_', " "));
+            let indent = " ".repeat(role.chars().count());
+            writeln!(out, "{}", st.dim(&wrap(&f.text, config.width, &role, &indent)))?;
+        }
         if u.section != prev {
             let common = u
                 .section

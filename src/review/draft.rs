@@ -1,15 +1,15 @@
-//! Reading a proposed declaration: paragraphs, their part (preamble or
-//! operative), their own numbering, and bracketed negotiation text.
+//! A proposed declaration as `review` sees it: the units of the one parser
+//! (`parse::parse`), each classified as preambular or operative, with its
+//! own numbering and its bracketed negotiation text.
 //!
-//! UN declarations and resolutions have a recognisable shape: a chapeau
-//! ("We, the Heads of State and Government ..."), preambular paragraphs
-//! that open with a participle or adjective ("Recalling", "Welcoming",
-//! "Deeply concerned") and end with a comma, then operative paragraphs,
-//! usually numbered, that open with a commitment or an operative verb
-//! ("We commit", "We will", "Calls upon", "Strengthen") and end with a
-//! semicolon or full stop.
+//! The parser recognises the shape of a negotiated text (title, chapeau,
+//! preambular paragraphs `PPk`, operative chapeau, operative paragraphs);
+//! titles and chapeaux are framing, not paragraphs, so they are neither
+//! reviewed nor credited with uptake. Here each unit is only classified:
+//! preambular units are the preamble, every other unit is operative.
 
-use crate::parse::{clean, Citation, Unit, UnitKind, UnitPath};
+use crate::corpus::Document;
+use crate::parse::{parse, ParsedDoc, Unit, UnitKind};
 
 /// Preambular or operative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -63,54 +63,6 @@ pub struct DraftParagraph {
     pub brackets: Vec<Bracket>,
 }
 
-/// Words that open a preambular paragraph besides participles in -ing.
-const PREAMBULAR_OPENERS: &[&str] = &[
-    "mindful",
-    "aware",
-    "convinced",
-    "concerned",
-    "deeply",
-    "gravely",
-    "seriously",
-    "bearing",
-    "guided",
-    "having",
-    "cognizant",
-    "conscious",
-    "determined",
-    "alarmed",
-    "desirous",
-    "fully",
-    "further",
-    "also",
-    "noting",
-    "we",
-];
-
-fn first_word(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_lowercase()
-}
-
-/// The part of a paragraph, from its opening word and final punctuation.
-fn part_of(text: &str, numbered: bool, seen_operative: bool) -> Part {
-    let t = text.trim_end();
-    let first = first_word(t);
-    let participle = first.len() > 4 && first.ends_with("ing") && first != "bring";
-    let chapeau = first == "we" && t.contains(',') && t.trim_end().ends_with(',');
-    let opener = PREAMBULAR_OPENERS.contains(&first.as_str()) && first != "we";
-    if chapeau
-        || ((participle || opener) && !numbered)
-        || (t.ends_with(',') && !seen_operative && !numbered)
-    {
-        Part::Preamble
-    } else {
-        Part::Operative
-    }
-}
-
 /// Splits bracketed text into its alternatives (`/` or ` or ` between
 /// options; a single option may also be dropped).
 fn brackets(text: &str) -> Vec<Bracket> {
@@ -150,103 +102,67 @@ fn brackets(text: &str) -> Vec<Bracket> {
     out
 }
 
-/// `12. text`, `(a) text`, `12) text`: the label and the rest.
-fn split_label(line: &str) -> (Option<String>, &str) {
-    let t = line.trim_start();
-    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits > 0 && digits < 5 {
-        let rest = &t[digits..];
-        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
-            return (Some(t[..digits].to_string()), r.trim_start());
-        }
-    }
-    if let Some(r) = t.strip_prefix('(') {
-        if let Some((label, after)) = r.split_once(") ") {
-            if !label.is_empty()
-                && label.len() <= 4
-                && label.chars().all(|c| c.is_ascii_lowercase())
-            {
-                return (Some(format!("({label})")), after.trim_start());
+/// The paragraphs of a parsed draft, in document order: one per unit.
+pub fn draft_paragraphs(parsed: &ParsedDoc) -> Vec<DraftParagraph> {
+    parsed
+        .units
+        .iter()
+        .map(|u| {
+            let label = u.label.trim().trim_end_matches('.').trim();
+            DraftParagraph {
+                brackets: brackets(&u.text),
+                label: (!label.is_empty()).then(|| label.to_string()),
+                part: if u.kind == UnitKind::Preambular {
+                    Part::Preamble
+                } else {
+                    Part::Operative
+                },
+                unit: u.clone(),
             }
-        }
-    }
-    (None, t)
+        })
+        .collect()
 }
 
-/// Reads a draft: every block of text between blank lines (and every line
-/// that starts with its own number) is a paragraph, cited `DOC:N` in order
-/// of appearance; Markdown headings become the heading path.
-pub fn read_draft(doc_id: &str, body: &str, year: Option<u16>) -> Vec<DraftParagraph> {
-    let mut blocks: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut headings: Vec<String> = Vec::new();
-    let mut block_headings: Vec<Vec<String>> = Vec::new();
-    let mut open = false;
-    for (i, line) in body.lines().enumerate() {
-        let t = line.trim();
-        if t.is_empty() || t.chars().all(|c| c == '-' || c == '*' || c == '_') {
-            open = false;
-            continue;
-        }
-        if let Some(h) = t.strip_prefix('#') {
-            headings = vec![clean(h.trim_start_matches('#').trim()).text];
-            open = false;
-            continue;
-        }
-        let starts_new = split_label(t).0.is_some();
-        if open && !starts_new {
-            if let Some(b) = blocks.last_mut() {
-                b.1.push(t.to_string());
-            }
-        } else {
-            blocks.push((i + 1, vec![t.to_string()]));
-            block_headings.push(headings.clone());
-            open = true;
-        }
-    }
-    let mut out = Vec::new();
-    let mut seen_operative = false;
-    for (n, ((line, lines), section)) in blocks.into_iter().zip(block_headings).enumerate() {
-        let joined = lines.join(" ");
-        let (label, rest) = split_label(&joined);
-        let c = clean(rest);
-        let part = part_of(&c.text, label.is_some(), seen_operative);
-        seen_operative |= part == Part::Operative;
-        out.push(DraftParagraph {
-            brackets: brackets(&c.text),
-            unit: Unit {
-                id: Citation::new(doc_id, UnitPath::para(n as u32 + 1)),
-                kind: UnitKind::Paragraph,
-                text: c.text,
-                section,
-                footnotes: Vec::new(),
-                year,
-                line,
-            },
-            label,
-            part,
-        });
-    }
-    out
+/// Reads a draft with the one parser: [`draft_paragraphs`] of
+/// `parse::parse(doc)`.
+pub fn read_draft(doc: &Document) -> Vec<DraftParagraph> {
+    draft_paragraphs(&parse(doc))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use crate::corpus::Origin;
+
+    fn draft(text: &str) -> Vec<DraftParagraph> {
+        read_draft(&Document::from_text("d", "d.md", text, Origin::Stdin).unwrap())
+    }
+
     #[test]
     fn preamble_and_operative() {
-        let draft = "# Draft\n\nWe, the Heads of State and Government,\n\nRecalling resolution 70/1,\n\nDeeply concerned by the triple planetary crisis,\n\n1. We commit to strengthen cooperation;\n\n2. Calls upon Member States to act.\n3. Invites UNODC to report.\n";
-        let p = read_draft("d", draft, None);
+        let p = draft("# Draft\n\nWe, the Heads of State and Government,\n\nRecalling resolution 70/1,\n\nDeeply concerned by the triple planetary crisis,\n\n1. We commit to strengthen cooperation;\n\n2. Calls upon Member States to act.\n3. Invites UNODC to report.\n");
         let parts: Vec<Part> = p.iter().map(|p| p.part).collect();
         use Part::*;
-        assert_eq!(
-            parts,
-            [Preamble, Preamble, Preamble, Operative, Operative, Operative]
-        );
-        assert_eq!(p[3].label.as_deref(), Some("1"));
-        assert_eq!(p[3].unit.text, "We commit to strengthen cooperation;");
-        assert_eq!(p[5].unit.id.to_string(), "d:6");
+        // The title and the chapeau frame the text: they are not paragraphs.
+        assert_eq!(parts, [Preamble, Preamble, Operative, Operative, Operative]);
+        let ids: Vec<String> = p.iter().map(|p| p.unit.id.to_string()).collect();
+        assert_eq!(ids, ["d:PP1", "d:PP2", "d:1", "d:2", "d:3"]);
+        assert_eq!(p[2].label.as_deref(), Some("1"));
+        assert_eq!(p[2].unit.text, "We commit to strengthen cooperation;");
         assert_eq!(p[0].unit.section, ["Draft"]);
+        assert_eq!(
+            p[0].unit.chapeau.as_deref(),
+            Some("We, the Heads of State and Government,")
+        );
+    }
+
+    #[test]
+    fn an_unnumbered_draft_has_a_preamble_and_operative_paragraphs() {
+        let p = draft("Draft declaration\n\nWe, the Ministers,\n\nRecalling the Kyoto Declaration,\n\nNoting with concern the rise of fraud,\n\nCommit to strengthen cooperation.\n\nDecide to meet again.\n");
+        let ids: Vec<String> = p.iter().map(|p| p.unit.id.path.to_string()).collect();
+        assert_eq!(ids, ["PP1", "PP2", "1", "2"]);
+        assert_eq!(p[2].part, Part::Operative);
     }
 
     #[test]

@@ -35,7 +35,7 @@ use crate::diff::{diff_words, similarity, strength_changes, Edit, Op, StrengthCh
 use crate::parse::{Citation, Unit, UnitKind, UnitPath};
 use crate::{Error, Library, Result};
 
-pub use draft::{read_draft, Bracket, DraftParagraph, Part};
+pub use draft::{draft_paragraphs, read_draft, Bracket, DraftParagraph, Part};
 
 /// Least score of the best precedent of an `adapted` paragraph.
 pub const ADAPTED: f64 = 0.35;
@@ -250,6 +250,8 @@ pub fn review<'a>(
         for (bi, b) in p.brackets.iter().enumerate() {
             for o in &b.options {
                 alt_units.push(Unit {
+                    label: String::new(),
+                    chapeau: None,
                     id: Citation::new(
                         format!("{draft_id}#alternatives"),
                         UnitPath {

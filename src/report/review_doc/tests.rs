@@ -16,7 +16,7 @@ fn example() -> Document {
 }
 
 fn paragraphs(doc: &Document) -> Vec<DraftParagraph> {
-    read_draft(&doc.meta.id, &doc.body, doc.meta.year)
+    read_draft(&doc)
 }
 
 #[test]
