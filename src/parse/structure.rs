@@ -132,6 +132,12 @@ struct State<'m> {
     /// Operative paragraphs numbered 1, 2, 3 by accord (a negotiated text
     /// without numbers).
     numbered_by_accord: bool,
+    /// The document has a negotiated front (chapeau or preamble).
+    negotiated: bool,
+    /// While replaying held lines that the next paragraph number follows
+    /// in sequence, in a report: a whole unnumbered paragraph there is
+    /// the rest of the paragraph above, cut by a page break.
+    glue: bool,
 }
 
 /// Parses a document body.
@@ -454,6 +460,8 @@ impl<'m> State<'m> {
             chapeau: None,
             held: Vec::new(),
             numbered_by_accord: false,
+            negotiated: false,
+            glue: false,
         }
     }
 
@@ -491,13 +499,22 @@ impl<'m> State<'m> {
                         self.start_paragraph(*n, None, label, rest, line.no);
                     }
                     None => {
+                        // Text between paragraphs N and N+1 of a report is
+                        // paragraph N's (every paragraph of a report is
+                        // numbered); elsewhere it is a paragraph `N+k`.
+                        self.glue = !self.negotiated
+                            && insert.is_none()
+                            && self.last_para.is_some_and(|p| *n == p + 1);
                         self.replay();
+                        self.glue = false;
                         self.numbered(*n, *insert, label, rest, line.no, self.next[i]);
                     }
                 }
             }
             Kind::Lettered(..) | Kind::Bullet(..) => {
+                self.glue = !self.negotiated;
                 self.replay();
+                self.glue = false;
                 self.process(i);
             }
             Kind::Text(_) if self.follows[i] && self.held.is_empty() && self.owner != Owner::None => {
@@ -564,7 +581,8 @@ impl<'m> State<'m> {
             let r = rest.trim();
             r.starts_with("**") && r.ends_with("**")
         };
-        if heading_like(&c, 400) || bold || next == Some(1) {
+        let _ = next;
+        if heading_like(&c, 400) || bold {
             return None;
         }
         if self.held.is_empty() && self.list_next() == Some(1) {
@@ -676,6 +694,7 @@ impl<'m> State<'m> {
             return;
         }
         self.started = true;
+        self.negotiated = true;
         // Where the preamble starts: after the chapeau, else at the first
         // paragraph in preambular form; in a later part, after its
         // headings.
@@ -731,6 +750,15 @@ impl<'m> State<'m> {
         let last_text = blocks.iter().rposition(is_text);
         let mut operative = false;
         for (k, b) in blocks.iter().enumerate().skip(start) {
+            let head = &self.lines[b.lines[0]].kind;
+            let listed = matches!(head, Kind::Lettered(..) | Kind::Bullet(_));
+            if listed && self.cur.is_some() {
+                // Items and bullets of the paragraph above.
+                for &j in &b.lines {
+                    self.process(j);
+                }
+                continue;
+            }
             if !is_text(b) {
                 self.replay_block(b, false);
                 continue;
@@ -970,7 +998,18 @@ impl<'m> State<'m> {
     /// not continuing the unit above: an unnumbered paragraph `N+k`.
     fn unnumbered_paragraph(&mut self, t: &str, no: usize) {
         let Some(p) = self.para else {
-            self.skip(no, t, SkipReason::Orphan);
+            if self.negotiated {
+                // Still in a preamble: another preambular paragraph.
+                self.pp += 1;
+                let path = UnitPath {
+                    part: self.part.clone(),
+                    ..UnitPath::preambular(self.pp)
+                };
+                let idx = self.new_unit(path, UnitKind::Preambular, "", t, no, None);
+                self.top = Some(idx);
+            } else {
+                self.skip(no, t, SkipReason::Orphan);
+            }
             return;
         };
         self.after += 1;
@@ -1221,7 +1260,11 @@ impl<'m> State<'m> {
                 } else if starts_lower(t) || !ends_terminal(&self.units[u].text) {
                     self.append(u, t, no);
                 } else if !heading_like(&c, 200) {
-                    self.unnumbered_paragraph(t, no);
+                    if self.glue {
+                        self.append(u, t, no);
+                    } else {
+                        self.unnumbered_paragraph(t, no);
+                    }
                 } else {
                     self.push_heading(c);
                 }

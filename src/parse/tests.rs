@@ -388,11 +388,19 @@ fn no_body_text_is_lost_or_duplicated() {
 
 #[test]
 fn a_document_without_numbers_is_numbered_by_blank_lines() {
+    let d = user_doc("# Notes\n\nThe meeting opened on time.\n\nDelegates spoke in turn.\n\n- first point\n- second point\n");
+    assert!(d.numbered_by_accord);
+    let ids: Vec<String> = d.units.iter().map(|u| u.id.to_string()).collect();
+    assert_eq!(ids, ["user:1", "user:2", "user:2-1", "user:2-2"]);
+    assert_eq!(d.units[1].text, "Delegates spoke in turn.");
+    assert_eq!(d.units[0].section, ["Notes"]);
+    // A negotiated text without numbers: its preamble is read as such, and
+    // its operative paragraphs are numbered in order.
     let d = user_doc("# Draft\n\nWe, the Heads of State,\n\nRecalling resolution 70/1,\n\nDecide to act.\n\n- first point\n- second point\n");
     assert!(d.numbered_by_accord);
     let ids: Vec<String> = d.units.iter().map(|u| u.id.to_string()).collect();
-    assert_eq!(ids, ["user:1", "user:2", "user:3", "user:3-1", "user:3-2"]);
-    assert_eq!(d.units[1].text, "Recalling resolution 70/1,");
+    assert_eq!(ids, ["user:PP1", "user:1", "user:1-1", "user:1-2"]);
+    assert_eq!(d.units[0].text, "Recalling resolution 70/1,");
     assert_eq!(d.units[0].section, ["Draft"]);
 }
 
