@@ -78,6 +78,26 @@ impl std::fmt::Debug for EmbedProgress {
     }
 }
 
+/// Share of a document's words set aside (front matter, tables) above
+/// which accord says so on stderr: 5%, above what the built-in reports
+/// set aside for their own front matter and contents (measured with
+/// `accord show DOC --set-aside`: 0% to 2.3% of their words).
+pub const SET_ASIDE_NOTE: f64 = 0.05;
+
+/// The note for a document that had more than [`SET_ASIDE_NOTE`] of its
+/// words set aside, if it did.
+pub fn set_aside_note(doc: &ParsedDoc) -> Option<String> {
+    let share = doc.set_aside_share();
+    (share > SET_ASIDE_NOTE).then(|| {
+        format!(
+            "{:.0}% of the words of '{}' were set aside as front matter or tables and are compared with nothing: `accord show {} --set-aside` lists them",
+            share * 100.0,
+            doc.meta.id,
+            doc.meta.id
+        )
+    })
+}
+
 /// Most units a side may have for paraphrase matching: above it the
 /// lexical score is used alone. Embedding a paragraph the cache does not
 /// hold costs 60-80 ms of CPU (measured: the 397 seed units in 15-19 s on
@@ -89,14 +109,22 @@ impl Library {
     /// Parses every document of `corpus` (in parallel; the result does not
     /// depend on the thread count).
     pub fn new(corpus: Corpus) -> Library {
-        let docs = corpus.documents().par_iter().map(parse::parse).collect();
-        Library {
+        let docs: Vec<ParsedDoc> = corpus.documents().par_iter().map(parse::parse).collect();
+        let lib = Library {
             corpus,
             docs,
             semantic: None,
             notices: Arc::default(),
             embed_progress: EmbedProgress(Arc::new(progress::NoProgress)),
+        };
+        for (source, doc) in lib.corpus.documents().iter().zip(&lib.docs) {
+            if source.origin != corpus::Origin::Seed {
+                if let Some(note) = set_aside_note(doc) {
+                    lib.notice(note);
+                }
+            }
         }
+        lib
     }
 
     /// Reports the progress of embedding texts (the slow part of a first

@@ -113,14 +113,17 @@ pub enum Command {
     },
     /// Print a document, or one unit with its heading path and footnotes.
     #[command(
-        after_help = "Examples:\n  accord show rpm2019:13(e)\n  accord show rpm2019:13e\n  accord show rpm2025-item4"
+        after_help = "Examples:\n  accord show 'rpm2019:13(e)'\n  accord show rpm2019:13e\n  accord show rpm2025-item4\n  accord show rpm2019 --set-aside\n  accord --doc draft.txt show draft:PP2\n  accord --doc draft.txt show 'draft:annex/5(g)'"
     )]
     Show {
-        /// A document id, or a citation DOC:PATH (13(e), 13e, 13.e, 160-2, 74-5(a)).
+        /// A document id, or a citation DOC:PATH (13(e), 13e, 160-2, 74-5(a), PP2, 2bis, 3+1, annex/5(g)).
         target: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: OutputFormat,
+        /// List the lines of the document set aside (front matter, tables): in no unit, heading, title, chapeau or footnote.
+        #[arg(long)]
+        set_aside: bool,
     },
     /// Print every unit of one or more documents.
     #[command(

@@ -179,8 +179,26 @@ pub fn dispatch_with(
                 || report::corpus::docs_json(&docs),
             )?;
         }
-        Command::Show { target, format } => {
-            if target.contains(':') {
+        Command::Show {
+            target,
+            format,
+            set_aside,
+        } => {
+            if set_aside {
+                anyhow::ensure!(
+                    !crate::parse::Citation::looks_like(&target),
+                    crate::Error::Usage(format!(
+                        "--set-aside lists the set-aside lines of a document: give a document id, not the citation '{target}'"
+                    ))
+                );
+                let doc = lib.doc(&target)?;
+                emit(
+                    format,
+                    out,
+                    |out| report::corpus::set_aside_text(doc, config, out),
+                    || report::corpus::set_aside_json(doc),
+                )?;
+            } else if crate::parse::Citation::looks_like(&target) {
                 let unit = lib.unit(&target)?;
                 let doc = lib.doc(&unit.id.doc)?;
                 let family = report::corpus::family(doc, unit);
@@ -246,9 +264,10 @@ pub fn dispatch_with(
                 only_changed,
                 side_by_side,
             };
-            let cmp = if old.contains(':') || new.contains(':') {
+            let cited = crate::parse::Citation::looks_like;
+            let cmp = if cited(&old) || cited(&new) {
                 anyhow::ensure!(
-                    old.contains(':') && new.contains(':'),
+                    cited(&old) && cited(&new),
                     crate::Error::Usage(format!(
                         "diff takes two sides or two citations, not one of each ('{old}', '{new}')"
                     ))
@@ -443,7 +462,7 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
     use crate::report::written::{Format, MemoDate};
 
     anyhow::ensure!(
-        !a.old.contains(':') && !a.new.contains(':'),
+        !crate::parse::Citation::looks_like(&a.old) && !crate::parse::Citation::looks_like(&a.new),
         crate::Error::Usage(format!(
             "memo compares two sides (document ids, years, comma lists, all), not citations ('{}', '{}'); for two provisions use accord diff",
             a.old, a.new
@@ -603,7 +622,11 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
     }
 
     let doc = DocSource::parse(&a.draft).load(&mut std::io::stdin().lock())?;
-    let paragraphs = crate::review::read_draft(&doc);
+    let parsed = crate::parse::parse(&doc);
+    if let Some(note) = crate::set_aside_note(&parsed) {
+        eprintln!("accord: note: {note}");
+    }
+    let paragraphs = crate::review::draft_paragraphs(&parsed);
     let r = crate::review::review(
         lib,
         &doc.meta.id,

@@ -357,12 +357,6 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
     let mut prev: &[String] = &[];
     let mut framing = doc.framing.iter().peekable();
     for u in &doc.units {
-        while let Some(f) = framing.next_if(|f| f.line < u.line) {
-            writeln!(out)?;
-            let role = format!("[{}] ", f.role.as_str().replace('_', " "));
-            let indent = " ".repeat(role.chars().count());
-            writeln!(out, "{}", st.dim(&wrap(&f.text, config.width, &role, &indent)))?;
-        }
         if u.section != prev {
             let common = u
                 .section
@@ -380,6 +374,21 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
                 )?;
             }
             prev = &u.section;
+        }
+        // Chapeaux before the unit they introduce (the title is the first
+        // heading above).
+        while let Some(f) = framing.next_if(|f| f.line < u.line) {
+            if f.role == crate::parse::FramingRole::Title {
+                continue;
+            }
+            writeln!(out)?;
+            let role = format!("[{}] ", f.role.as_str().replace('_', " "));
+            let indent = " ".repeat(role.chars().count());
+            writeln!(
+                out,
+                "{}",
+                st.dim(&wrap(&f.text, config.width, &role, &indent))
+            )?;
         }
         writeln!(out)?;
         let label = format!("{} ", u.id.path);
