@@ -690,11 +690,12 @@ fn terms_sentence(t: &Terms) -> Option<String> {
 
 /// One change of drafting strength as a clause: `rpm2025-item4, para. 12
 /// (g) opens with “Collaborate with” where rpm2019, para. 13 (d) opened
-/// with “Support”`.
+/// with “Support”`, followed by ` (weaker)` or ` (stronger)` when a scale
+/// gives the change a direction.
 pub fn strength_sentence(s: &StrengthItem) -> String {
     let (old, new) = (&s.old.un, &s.new.un);
     let c = &s.change;
-    match (c.kind, c.old.as_deref(), c.new.as_deref()) {
+    let sentence = match (c.kind, c.old.as_deref(), c.new.as_deref()) {
         (StrengthKind::Verb, Some(o), Some(n)) => {
             format!("{new} opens with “{n}” where {old} opened with “{o}”")
         }
@@ -713,6 +714,10 @@ pub fn strength_sentence(s: &StrengthItem) -> String {
         (kind, None, Some(n)) => format!("{new} adds the {} “{n}” to {old}", kind.as_str()),
         (kind, Some(o), None) => format!("{new} drops the {} “{o}” of {old}", kind.as_str()),
         (_, None, None) => format!("{new} differs in drafting strength from {old}"),
+    };
+    match c.direction {
+        Some(d) => format!("{sentence} ({})", d.as_str()),
+        None => sentence,
     }
 }
 
