@@ -96,8 +96,11 @@ impl Default for Thresholds {
 /// The counts of the executive summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
-    /// Newer provisions carried over verbatim.
+    /// Newer provisions carried over verbatim (the same words).
     pub identical: usize,
+    /// Of those, the provisions whose punctuation (or case or spacing)
+    /// changed all the same.
+    pub punctuation_only: usize,
     /// Newer provisions carried over with changes.
     pub reworded: usize,
     /// Newer provisions with only related precedents.
@@ -460,7 +463,7 @@ pub fn build(cmp: &Comparison, lib: &Library, opts: &MemoOptions) -> Memo {
         };
         let topic = &mut topics[at];
         match item {
-            Item::Pair(p) if opts.only_changed && p.is_identical() => topic.hidden_identical += 1,
+            Item::Pair(p) if opts.only_changed && p.is_unchanged() => topic.hidden_identical += 1,
             Item::Pair(p) => topic.provisions.push(Provision {
                 new: Cite::of(p.new),
                 precedent: Cite::of(p.old),
@@ -521,6 +524,7 @@ pub fn build(cmp: &Comparison, lib: &Library, opts: &MemoOptions) -> Memo {
     let s = &cmp.summary;
     let counts = Counts {
         identical: s.identical,
+        punctuation_only: cmp.punctuation_only(),
         reworded: s.reworded,
         related: s.related,
         new: s.new,
@@ -570,7 +574,7 @@ fn sentences(m: &Memo) -> Vec<String> {
     let mut out = Vec::new();
     let with_precedent = c.identical + c.reworded + c.related;
     out.push(format!(
-        "Of the {} of {}, {} earlier language from {}: {} verbatim, {} reworded and {} only related; {} new.",
+        "Of the {} of {}, {} earlier language from {}: {} verbatim{}, {} reworded and {} only related; {} new.",
         plural(c.new_units, "provision", "provisions"),
         m.new_names(),
         if with_precedent == 1 {
@@ -580,6 +584,10 @@ fn sentences(m: &Memo) -> Vec<String> {
         },
         m.old_names(),
         c.identical,
+        match c.punctuation_only {
+            0 => String::new(),
+            n => format!(" (of which {n} with changes of punctuation only)"),
+        },
         c.reworded,
         c.related,
         if c.new == 1 {
