@@ -257,7 +257,8 @@ fn cases(old: &str, new: &str) -> Command {
 #[test]
 fn a_punctuation_only_change_is_a_difference() {
     let files = ("punctuation-old.txt", "punctuation-new.txt");
-    let (out, code) = stdout(cases(files.0, files.1).args(["diff", "old", "new", "--color", "never"]));
+    let (out, code) =
+        stdout(cases(files.0, files.1).args(["diff", "old", "new", "--color", "never"]));
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("identical 1.000  punctuation only"), "{out}");
     assert!(out.contains("legislation[-;-]{+,+} and"), "{out}");
@@ -278,7 +279,8 @@ fn a_punctuation_only_change_is_a_difference() {
     assert!(changed.contains("old:1 -> new:1"), "{changed}");
     assert!(changed.contains("[-;-]{+,+}"), "{changed}");
 
-    let (json, code) = stdout(cases(files.0, files.1).args(["diff", "old", "new", "--format", "json"]));
+    let (json, code) =
+        stdout(cases(files.0, files.1).args(["diff", "old", "new", "--format", "json"]));
     assert_eq!(code, 1);
     let v: Value = serde_json::from_str(&json).unwrap();
     let pairs = v["pairs"].as_array().unwrap();
@@ -314,7 +316,8 @@ fn byte_identical_documents_are_the_same() {
 #[test]
 fn declaration_strength_changes_carry_their_direction() {
     let (json, code) = stdout(
-        cases("declaration-v1.txt", "declaration-v2.txt").args(["diff", "old", "new", "--format", "json"]),
+        cases("declaration-v1.txt", "declaration-v2.txt")
+            .args(["diff", "old", "new", "--format", "json"]),
     );
     assert_eq!(code, 1);
     let v: Value = serde_json::from_str(&json).unwrap();
@@ -336,7 +339,11 @@ fn declaration_strength_changes_carry_their_direction() {
     assert!(changes.iter().all(|c| c.get("direction").is_some()));
 
     let (out, _) = stdout(
-        cases("declaration-v1.txt", "declaration-v2.txt").args(["diff", "old", "new", "--color", "never"]),
+        cases("declaration-v1.txt", "declaration-v2.txt")
+            .args(["diff", "old", "new", "--color", "never"]),
     );
-    assert!(out.contains("verb: We urge -> We encourage (weaker)"), "{out}");
+    assert!(
+        out.contains("verb: We urge -> We encourage (weaker)"),
+        "{out}"
+    );
 }

@@ -81,7 +81,10 @@ impl Comparison<'_> {
     /// Pairs whose words are the same but whose punctuation (or case or
     /// spacing) changed.
     pub fn punctuation_only(&self) -> usize {
-        self.pairs.iter().filter(|p| p.is_punctuation_only()).count()
+        self.pairs
+            .iter()
+            .filter(|p| p.is_punctuation_only())
+            .count()
     }
 }
 

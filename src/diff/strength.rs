@@ -1067,7 +1067,10 @@ mod tests {
         let new = old.replace(", as appropriate,", "");
         assert_ne!(old, new);
         assert_eq!(operative_verb(&old).as_deref(), Some("Review"));
-        assert_eq!(shown(&old, &new), ["qualifier: - as appropriate (stronger)"]);
+        assert_eq!(
+            shown(&old, &new),
+            ["qualifier: - as appropriate (stronger)"]
+        );
     }
 
     #[test]
@@ -1085,7 +1088,10 @@ mod tests {
         let new = old.replace("should be", "is");
         assert_eq!(shown(old, &new), ["modal: - should"]);
         let new = old.replace("should be", "should, where appropriate, be");
-        assert_eq!(shown(old, &new), ["qualifier: + where appropriate (weaker)"]);
+        assert_eq!(
+            shown(old, &new),
+            ["qualifier: + where appropriate (weaker)"]
+        );
     }
 
     #[test]
@@ -1258,7 +1264,10 @@ mod tests {
         let (old, new) = declaration("Reaffirming the importance", "Noting the importance");
         assert_eq!(operative_verb(&old).as_deref(), Some("Reaffirming"));
         assert_eq!(shown(&old, &new), ["verb: Reaffirming -> Noting (weaker)"]);
-        assert_eq!(shown(&new, &old), ["verb: Noting -> Reaffirming (stronger)"]);
+        assert_eq!(
+            shown(&new, &old),
+            ["verb: Noting -> Reaffirming (stronger)"]
+        );
         let c = &strength_changes(&old, &new)[0];
         assert_eq!(c.direction, Some(Direction::Weaker));
     }
@@ -1267,7 +1276,10 @@ mod tests {
     fn declaration_deeply_concerned_to_noting_is_weaker() {
         let (old, new) = declaration("Deeply concerned by", "Noting the use of online");
         assert_eq!(operative_verb(&old).as_deref(), Some("Deeply concerned"));
-        assert_eq!(shown(&old, &new), ["verb: Deeply concerned -> Noting (weaker)"]);
+        assert_eq!(
+            shown(&old, &new),
+            ["verb: Deeply concerned -> Noting (weaker)"]
+        );
     }
 
     #[test]
@@ -1287,7 +1299,10 @@ mod tests {
     #[test]
     fn declaration_request_to_invite_is_weaker() {
         let (old, new) = declaration("We request the United", "We invite the United");
-        assert_eq!(shown(&old, &new), ["verb: We request -> We invite (weaker)"]);
+        assert_eq!(
+            shown(&old, &new),
+            ["verb: We request -> We invite (weaker)"]
+        );
     }
 
     #[test]
@@ -1331,7 +1346,10 @@ mod tests {
     #[test]
     fn a_change_of_form_alone_is_no_change() {
         for (old, new) in [
-            ("To integrate crime prevention", "Integrate crime prevention"),
+            (
+                "To integrate crime prevention",
+                "Integrate crime prevention",
+            ),
             ("Integrating crime prevention", "Integrate crime prevention"),
             ("Urges Member States", "We urge Member States"),
             ("Notes the report", "Noting the report"),
@@ -1359,13 +1377,21 @@ mod tests {
             ("Invites States", "Requests States", Some("stronger")),
             ("Invites States", "Takes note of", Some("weaker")),
             ("Reaffirming that", "Recognizing that", Some("weaker")),
-            ("Recognizing that", "Noting with concern that", Some("weaker")),
+            (
+                "Recognizing that",
+                "Noting with concern that",
+                Some("weaker"),
+            ),
             ("Noting with appreciation", "Noting the", Some("weaker")),
             ("Noting with concern", "Noting with appreciation", None),
             ("Gravely concerned", "Concerned", Some("weaker")),
             ("Deeply concerned", "Gravely concerned", None),
             ("Concerned that", "Noting that", Some("weaker")),
-            ("Condemning the attacks", "Strongly condemning the attacks", Some("stronger")),
+            (
+                "Condemning the attacks",
+                "Strongly condemning the attacks",
+                Some("stronger"),
+            ),
             ("Strongly urges States", "Urges States", Some("weaker")),
             ("Strongly urges States", "Encourages States", Some("weaker")),
             ("We commit to act", "We will strive to act", None),
@@ -1377,7 +1403,12 @@ mod tests {
         ];
         for (old, new, direction) in cases {
             let changes = strength_changes(old, new);
-            assert_eq!(changes.len(), 1, "{old:?} -> {new:?}: {:?}", shown(old, new));
+            assert_eq!(
+                changes.len(),
+                1,
+                "{old:?} -> {new:?}: {:?}",
+                shown(old, new)
+            );
             assert_eq!(changes[0].kind, StrengthKind::Verb);
             assert_eq!(
                 changes[0].direction.map(Direction::as_str),
