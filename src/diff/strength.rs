@@ -92,8 +92,9 @@ pub enum StrengthKind {
     Qualifier,
 }
 
-/// Which way a change moves the drafting strength, when a scale says so
-/// (see the [module docs](self) for the scales).
+/// Which way a change moves the drafting strength, when a scale says so.
+/// The scales and their sources are in the docs of `src/diff/strength.rs`
+/// and in the README's "Drafting strength" section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
