@@ -240,3 +240,110 @@ fn evolve_all_lists_chains_over_three_documents() {
         "a citation or --all is needed"
     );
 }
+
+/// `accord --no-seeds --doc old=... --doc new=...` over two case files.
+fn cases(old: &str, new: &str) -> Command {
+    let mut c = accord();
+    c.args([
+        "--no-seeds",
+        "--doc",
+        &format!("old=tests/data/cases/{old}"),
+        "--doc",
+        &format!("new=tests/data/cases/{new}"),
+    ]);
+    c
+}
+
+#[test]
+fn a_punctuation_only_change_is_a_difference() {
+    let files = ("punctuation-old.txt", "punctuation-new.txt");
+    let (out, code) =
+        stdout(cases(files.0, files.1).args(["diff", "old", "new", "--color", "never"]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("identical 1.000  punctuation only"), "{out}");
+    assert!(out.contains("legislation[-;-]{+,+} and"), "{out}");
+    assert!(
+        out.contains("1 identical (1 with changes of punctuation only)"),
+        "{out}"
+    );
+
+    let (changed, code) = stdout(cases(files.0, files.1).args([
+        "diff",
+        "old",
+        "new",
+        "--only-changed",
+        "--color",
+        "never",
+    ]));
+    assert_eq!(code, 1);
+    assert!(changed.contains("old:1 -> new:1"), "{changed}");
+    assert!(changed.contains("[-;-]{+,+}"), "{changed}");
+
+    let (json, code) =
+        stdout(cases(files.0, files.1).args(["diff", "old", "new", "--format", "json"]));
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let pairs = v["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1, "{json}");
+    assert_eq!(pairs[0]["relation"], "identical");
+    assert_eq!(pairs[0]["punctuation_only"], true);
+    let (json, _) = stdout(cases(files.0, files.1).args([
+        "diff",
+        "old",
+        "new",
+        "--format",
+        "json",
+        "--only-changed",
+    ]));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["pairs"].as_array().unwrap().len(), 1, "{json}");
+}
+
+#[test]
+fn byte_identical_documents_are_the_same() {
+    let file = "punctuation-old.txt";
+    let (out, code) = stdout(cases(file, file).args(["diff", "old", "new", "--color", "never"]));
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("punctuation only"), "{out}");
+    let (out, code) = stdout(cases(file, file).args(["diff", "old", "new", "--only-changed"]));
+    assert_eq!(code, 0);
+    assert!(!out.contains("old:1 -> new:1"), "{out}");
+    let (json, _) = stdout(cases(file, file).args(["diff", "old", "new", "--format", "json"]));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["pairs"][0]["punctuation_only"], false);
+}
+
+#[test]
+fn declaration_strength_changes_carry_their_direction() {
+    let (json, code) = stdout(
+        cases("declaration-v1.txt", "declaration-v2.txt")
+            .args(["diff", "old", "new", "--format", "json"]),
+    );
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let changes: Vec<&Value> = v["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["strength"].as_array().unwrap())
+        .collect();
+    let find = |old: &str, new: &str| {
+        changes
+            .iter()
+            .find(|c| c["old"] == old && c["new"] == new)
+            .unwrap_or_else(|| panic!("no {old} -> {new} in {changes:?}"))["direction"]
+            .clone()
+    };
+    assert_eq!(find("We urge", "We encourage"), "weaker");
+    assert_eq!(find("We request", "We invite"), "weaker");
+    assert!(changes.iter().all(|c| c.get("direction").is_some()));
+
+    let (out, _) = stdout(
+        cases("declaration-v1.txt", "declaration-v2.txt")
+            .args(["diff", "old", "new", "--color", "never"]),
+    );
+    assert!(
+        out.contains("verb: We urge -> We encourage (weaker)"),
+        "{out}"
+    );
+}

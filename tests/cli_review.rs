@@ -408,7 +408,7 @@ fn markdown_review_has_every_section_paragraph_citation_and_count() {
     // Redlines, strength and brackets.
     assert!(md.contains("> ~~Strengthen~~**We commit to strengthen** the role of the Commission"));
     assert!(md.contains(
-        "- Drafting strength: verb: Strengthen -> We commit to; qualifier: + as appropriate\n"
+        "- Drafting strength: verb: Strengthen -> We commit to; qualifier: + as appropriate (weaker)\n"
     ));
     assert!(md.contains("- Bracket \\[strengthen / enhance\\]: “enhance” → rpm2025-item4, para. 12 (a) — rpm2025-item4:12(a), score 0.56\n"));
     assert!(md.contains("- Bracket \\[, as appropriate\\]: (dropped) → "));

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{diff_words, strength_changes, Edit, StrengthChange};
+use super::{diff_words, is_identical, strength_changes, Edit, StrengthChange};
 use crate::align::{Alignment, Relation, Summary};
 use crate::parse::{Citation, Unit};
 
@@ -28,9 +28,23 @@ pub struct PairDiff<'a> {
 }
 
 impl PairDiff<'_> {
-    /// True when the words are the same after normalisation.
+    /// True when the words are the same after normalisation (case,
+    /// punctuation and spacing aside): the relation is identical.
     pub fn is_identical(&self) -> bool {
         self.relation == Relation::Identical
+    }
+
+    /// True when the two texts are the same character for character: no
+    /// edit inserts or deletes anything.
+    pub fn is_unchanged(&self) -> bool {
+        is_identical(&self.edits)
+    }
+
+    /// True when the words are the same but some other character changed:
+    /// a semicolon that became a comma, a capital, a space. Such a pair is
+    /// [identical](Self::is_identical) yet still a difference.
+    pub fn is_punctuation_only(&self) -> bool {
+        self.is_identical() && !self.is_unchanged()
     }
 }
 
@@ -52,11 +66,25 @@ pub struct Comparison<'a> {
 }
 
 impl Comparison<'_> {
-    /// True when the two sides differ at all (for diff(1)-style exit codes).
+    /// True when the two sides differ at all (for diff(1)-style exit
+    /// codes): a new or dropped unit, or a pair with any changed
+    /// character, punctuation included.
     pub fn has_differences(&self) -> bool {
         !self.new_units.is_empty()
             || !self.dropped_units.is_empty()
-            || self.pairs.iter().any(|p| !p.is_identical())
+            || self
+                .pairs
+                .iter()
+                .any(|p| !p.is_identical() || !p.is_unchanged())
+    }
+
+    /// Pairs whose words are the same but whose punctuation (or case or
+    /// spacing) changed.
+    pub fn punctuation_only(&self) -> usize {
+        self.pairs
+            .iter()
+            .filter(|p| p.is_punctuation_only())
+            .count()
     }
 }
 

@@ -80,7 +80,7 @@ mod tokens;
 use serde::Serialize;
 
 pub use compare::{compare, Comparison, PairDiff};
-pub use strength::{operative_verb, strength_changes, StrengthChange, StrengthKind};
+pub use strength::{operative_verb, strength_changes, Direction, StrengthChange, StrengthKind};
 
 /// What an [`Edit`] does to the old text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -17,6 +17,62 @@
 //! punctuation and spacing do not matter, and qualifiers only match words
 //! separated by whitespace (`upon request,` matches; `upon. Request` does
 //! not).
+//!
+//! # Preambular openers
+//!
+//! A preambular paragraph opens with a participle or an adjective
+//! (`Reaffirming`, `Noting with concern`, `Deeply concerned by`); that
+//! opener is its verb here, so `Reaffirming ... -> Noting ...` is a verb
+//! change. `Noting with concern`, `with appreciation`, `with satisfaction`
+//! and the like keep their `with` phrase.
+//!
+//! # Same verb, other form
+//!
+//! Verbs are compared by their base form with the subject `We`, an
+//! infinitive `to` and procedural adverbs left out, so `To integrate ->
+//! Integrate`, `Integrating -> Integrate`, `Urges -> We urge` and
+//! `Continue to support -> Continue supporting` are no change. A verb
+//! that appears or disappears is reported only when it is on a scale
+//! below or when its text reads as a provision rather than a title (a
+//! title such as `Draft Lisbon declaration` has no punctuation), so a
+//! heading never yields `verb: - Draft`.
+//!
+//! # Direction: weaker or stronger
+//!
+//! Each change carries a [`Direction`] when a scale orders its two sides,
+//! and none when the scale says nothing (two verbs not on one scale, such
+//! as `Support -> Collaborate with`, a verb or modal that appears or
+//! disappears, two wordings of the same step). The scales, strongest
+//! first, with `=` for wordings of the same force:
+//!
+//! | scale | steps |
+//! |---|---|
+//! | operative verbs | decides > urges > calls upon (= calls on) > encourages > invites > notes (= takes note of) |
+//! | requests | requests > invites |
+//! | preambular openers | Reaffirming > Recognizing > Noting with concern = Noting with appreciation > Noting |
+//! | concern | Deeply concerned = Gravely concerned > Concerned > Noting |
+//! | commitments of declarations | We commit to = We pledge to = We resolve to = We will = We shall = We must > We strive to = We endeavour to = We seek to |
+//! | modals | must = shall > should > may (`We will` counts as `shall` when it is the declaration's verb, not as a modal elsewhere) |
+//! | intensity | a verb with `strongly`, `deeply`, `gravely`, `seriously`, `firmly` or `profoundly` > the same verb without (`Strongly condemning > Condemning`, `Strongly urges > Urges`) |
+//!
+//! Every qualifier tracked here leaves room not to act, so an added
+//! qualifier is `weaker` and a removed one `stronger`; a swap of two
+//! qualifiers is reported as one removal and one addition, each with its
+//! own direction.
+//!
+//! Sources: the order of operative verbs and of preambular openers
+//! follows the drafting conventions of General Assembly and ECOSOC
+//! resolutions as the United Nations editorial guidance and delegates'
+//! handbooks describe them (the *United Nations Editorial Manual* on the
+//! form of resolutions, and the lists of preambular and operative phrases
+//! used in UN training on resolution drafting): "decides" binds within the
+//! body's competence, "urges" and "calls upon" press others to act,
+//! "encourages" and "invites" leave the choice to them, "notes" records.
+//! The modal order (shall > should > may, with must at least as strong as
+//! shall) is the usual reading of treaty and resolution language. These
+//! are conventions of negotiated texts, not rules of grammar: the scales
+//! are deliberately short, and a pair they do not cover gets no direction
+//! rather than a guess.
 
 use std::fmt;
 
@@ -34,6 +90,30 @@ pub enum StrengthKind {
     Modal,
     /// A qualifier anywhere: `as appropriate`, `upon request`...
     Qualifier,
+}
+
+/// Which way a change moves the drafting strength, when a scale says so.
+/// The scales and their sources are in the docs of `src/diff/strength.rs`
+/// and in the README's "Drafting strength" section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The new wording commits less: `Reaffirming -> Noting`, `We urge ->
+    /// We encourage`, `shall -> should`, an added `as appropriate`.
+    Weaker,
+    /// The new wording commits more: `should -> shall`, `Invites ->
+    /// Requests`, a removed `upon request`.
+    Stronger,
+}
+
+impl Direction {
+    /// `weaker` or `stronger`, as in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Weaker => "weaker",
+            Direction::Stronger => "stronger",
+        }
+    }
 }
 
 impl StrengthKind {
@@ -59,19 +139,26 @@ pub struct StrengthChange {
     pub old: Option<String>,
     /// The wording in the new version, if it has one.
     pub new: Option<String>,
+    /// Weaker or stronger, or `None` when no scale orders the two sides.
+    pub direction: Option<Direction>,
 }
 
 impl fmt::Display for StrengthChange {
-    /// `verb: Support -> Collaborate with`, `modal: should -> shall`,
-    /// `qualifier: + as appropriate`, `qualifier: - upon request`.
+    /// `verb: Support -> Collaborate with`, `modal: should -> shall
+    /// (stronger)`, `qualifier: + as appropriate (weaker)`, `qualifier: -
+    /// upon request (stronger)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.kind.as_str())?;
         match (&self.old, &self.new) {
-            (Some(o), Some(n)) => write!(f, "{o} -> {n}"),
-            (None, Some(n)) => write!(f, "+ {n}"),
-            (Some(o), None) => write!(f, "- {o}"),
-            (None, None) => Ok(()),
+            (Some(o), Some(n)) => write!(f, "{o} -> {n}")?,
+            (None, Some(n)) => write!(f, "+ {n}")?,
+            (Some(o), None) => write!(f, "- {o}")?,
+            (None, None) => {}
         }
+        if let Some(d) = self.direction {
+            write!(f, " ({})", d.as_str())?;
+        }
+        Ok(())
     }
 }
 
@@ -94,24 +181,41 @@ impl fmt::Display for StrengthChange {
 ///     changes,
 ///     [
 ///         "verb: Support -> Collaborate with",
-///         "qualifier: - upon request",
-///         "qualifier: + as appropriate",
+///         "qualifier: - upon request (stronger)",
+///         "qualifier: + as appropriate (weaker)",
 ///     ]
 /// );
+///
+/// let changes = strength_changes("We urge Member States to act", "We encourage Member States to act");
+/// assert_eq!(changes[0].to_string(), "verb: We urge -> We encourage (weaker)");
 /// ```
 pub fn strength_changes(old: &str, new: &str) -> Vec<StrengthChange> {
     let (old, new) = (Text::new(old), Text::new(new));
     let mut out = Vec::new();
 
     let (ov, nv) = (old.verb(), new.verb());
-    let ov_key = ov.as_ref().map(|v| v.phrase.to_lowercase());
-    let nv_key = nv.as_ref().map(|v| v.phrase.to_lowercase());
-    if ov_key != nv_key {
-        out.push(StrengthChange {
+    match (&ov, &nv) {
+        (Some(o), Some(n)) if o.key != n.key => out.push(StrengthChange {
             kind: StrengthKind::Verb,
-            old: ov.as_ref().map(|v| v.phrase.clone()),
-            new: nv.as_ref().map(|v| v.phrase.clone()),
-        });
+            old: Some(o.phrase.clone()),
+            new: Some(n.phrase.clone()),
+            direction: verb_direction(&o.key, &n.key),
+        }),
+        // A verb that appears or disappears: only a verb of the scales, or
+        // one opening a provision (not a title such as `Draft ...`).
+        (Some(o), None) if on_scale(&o.key) || !old.title_like => out.push(StrengthChange {
+            kind: StrengthKind::Verb,
+            old: Some(o.phrase.clone()),
+            new: None,
+            direction: None,
+        }),
+        (None, Some(n)) if on_scale(&n.key) || !new.title_like => out.push(StrengthChange {
+            kind: StrengthKind::Verb,
+            old: None,
+            new: Some(n.phrase.clone()),
+            direction: None,
+        }),
+        _ => {}
     }
 
     let skip = |v: &Option<Verb>| v.as_ref().map_or(0, |v| v.end);
@@ -123,23 +227,32 @@ pub fn strength_changes(old: &str, new: &str) -> Vec<StrengthChange> {
         if o.is_none() && n.is_none() {
             break;
         }
+        let direction = match (&o, &n) {
+            (Some(o), Some(n)) => scale_direction(&[MODAL_SCALE], o, n),
+            _ => None,
+        };
         out.push(StrengthChange {
             kind: StrengthKind::Modal,
             old: o,
             new: n,
+            direction,
         });
     }
 
+    // Every qualifier leaves room not to act: adding one weakens the
+    // provision, removing one strengthens it.
     let (removed, added) = surplus(&old.qualifiers(), &new.qualifiers());
     out.extend(removed.into_iter().map(|q| StrengthChange {
         kind: StrengthKind::Qualifier,
         old: Some(q),
         new: None,
+        direction: Some(Direction::Stronger),
     }));
     out.extend(added.into_iter().map(|q| StrengthChange {
         kind: StrengthKind::Qualifier,
         old: None,
         new: Some(q),
+        direction: Some(Direction::Weaker),
     }));
     out
 }
@@ -200,11 +313,17 @@ struct Text<'a> {
     words: Vec<Word<'a>>,
     /// Index of the first word after the leading numbering.
     start: usize,
+    /// No punctuation after the numbering, as in a title or heading.
+    title_like: bool,
 }
 
 /// The operative verb found by [`Text::verb`].
 struct Verb {
     phrase: String,
+    /// What is compared: the base forms, without `We` or `to`
+    /// (`We commit ourselves to` is `commit`, `Noting with concern` is
+    /// `note with concern`), see [`verb_key`].
+    key: String,
     /// Index of the first word after the verb phrase.
     end: usize,
 }
@@ -218,6 +337,7 @@ impl<'a> Text<'a> {
         // Leading numbering: `(d)`, `13.`, `(iv)`, bullets and quotes.
         let mut start = None;
         let mut leading = true;
+        let mut title_like = true;
         for (i, t) in tokens.iter().enumerate() {
             match class(t) {
                 Class::Word => {
@@ -244,6 +364,9 @@ impl<'a> Text<'a> {
                 Class::Space => {}
                 Class::Mark => {
                     joined = false;
+                    if !leading && matches!(*t, "." | "," | ";" | ":" | "!" | "?") {
+                        title_like = false;
+                    }
                     if matches!(*t, "." | ";" | ":" | "!" | "?") {
                         sentence_start = true;
                     }
@@ -251,7 +374,11 @@ impl<'a> Text<'a> {
             }
         }
         let start = start.unwrap_or(words.len());
-        Text { words, start }
+        Text {
+            words,
+            start,
+            title_like,
+        }
     }
 
     fn lower(&self, i: usize) -> Option<&str> {
@@ -268,19 +395,30 @@ impl<'a> Text<'a> {
             i += 1;
         }
         i = self.skip_procedural(i);
+        // The infinitive of a list item: `To integrate ...`.
+        if phrase.is_empty()
+            && self.lower(i) == Some("to")
+            && self.lower(i + 1).is_some_and(is_verb)
+        {
+            phrase.push(self.words[i].text);
+            i += 1;
+        }
+        let subject = phrase.first().is_some_and(|w| w.eq_ignore_ascii_case("we"));
+        // A preambular adjective (`Concerned`, `Deeply concerned`) opens a
+        // paragraph without a subject.
+        let adjective = |w: &str| !subject && ADJECTIVES.contains(&w);
         // A manner adverb is part of the verb (`Strongly urges`).
         if self.lower(i).is_some_and(|w| w.ends_with("ly"))
             && self
                 .lower(i + 1)
-                .is_some_and(|w| is_verb(w) || MODALS.contains(&w))
+                .is_some_and(|w| is_verb(w) || MODALS.contains(&w) || adjective(w))
         {
             phrase.push(self.words[i].text);
             i += 1;
         }
         let word = self.lower(i)?;
         let modal = MODALS.contains(&word);
-        let subject = phrase.first().is_some_and(|w| w.eq_ignore_ascii_case("we"));
-        if !(is_verb(word) || (modal && subject)) {
+        if !(is_verb(word) || (modal && subject) || adjective(word)) {
             return None;
         }
         // A noun that looks like a verb: `Review of`, `Progress has been`.
@@ -297,6 +435,7 @@ impl<'a> Text<'a> {
             i = self.particle(base, i, &mut phrase);
         }
         Some(Verb {
+            key: verb_key(&phrase),
             phrase: phrase.join(" "),
             end: i,
         })
@@ -333,6 +472,9 @@ impl<'a> Text<'a> {
             }
             ("continue", Some("to")) if next(i + 1).is_some() => take(phrase, i, 2),
             ("continue", Some(w)) if w.ends_with("ing") => take(phrase, i, 1),
+            ("note", Some("with")) if next(i + 1).is_some_and(|w| NOTED_WITH.contains(&w)) => {
+                take(phrase, i, 2)
+            }
             ("commit", Some("ourselves" | "themselves" | "itself"))
                 if next(i + 1) == Some("to") =>
             {
@@ -674,9 +816,166 @@ const QUALIFIERS: &[&[&[&str]]] = &[
     &[&["as", "where"], &["needed", "necessary"]],
     &[&["where"], &["possible"]],
     &[&["within"], &["existing"], &["resources"]],
+    &[
+        &["to"],
+        &["the"],
+        &["extent", "degree"],
+        &["possible", "feasible", "practicable", "appropriate"],
+    ],
+    &[&["as"], &["far"], &["as"], &["possible", "practicable"]],
+    &[
+        &["subject"],
+        &["to"],
+        &["", "their", "its", "the"],
+        &["national", "domestic"],
+        &["legislation", "law", "laws"],
+    ],
     &[&["subject"], &["to"]],
     &[&["voluntary"]],
 ];
+
+/// Adjectives that open preambular paragraphs.
+const ADJECTIVES: &[&str] = &[
+    "concerned",
+    "alarmed",
+    "aware",
+    "conscious",
+    "convinced",
+    "determined",
+    "mindful",
+    "desirous",
+    "guided",
+    "cognizant",
+];
+
+/// What `Noting with ...` is noted with.
+const NOTED_WITH: &[&str] = &[
+    "concern",
+    "appreciation",
+    "satisfaction",
+    "regret",
+    "interest",
+    "gratitude",
+    "alarm",
+];
+
+/// Adverbs that make the same verb stronger: `Strongly condemning >
+/// Condemning`.
+const INTENSIFIERS: &[&str] = &[
+    "strongly",
+    "deeply",
+    "gravely",
+    "seriously",
+    "firmly",
+    "profoundly",
+];
+
+/// Words of a verb phrase that only mark its form.
+const FORM_WORDS: &[&str] = &["we", "to", "ourselves", "themselves", "itself"];
+
+/// A scale of drafting strength: steps from the strongest to the weakest,
+/// each step the keys (see [`verb_key`]) of equal force.
+type Scale = &'static [&'static [&'static str]];
+
+/// Verb scales, documented in the module docs.
+const VERB_SCALES: &[Scale] = &[
+    &[
+        &["decide"],
+        &["urge"],
+        &["call upon", "call on"],
+        &["encourage"],
+        &["invite"],
+        &["note", "take note of", "take note"],
+    ],
+    &[&["request"], &["invite"]],
+    &[
+        &["reaffirm"],
+        &["recognize"],
+        &["note with concern", "note with appreciation"],
+        &["note", "take note of", "take note"],
+    ],
+    &[
+        &["deeply concerned", "gravely concerned"],
+        &["concerned"],
+        &["note", "take note of", "take note"],
+    ],
+    &[
+        &["commit", "pledge", "resolve", "will", "shall", "must"],
+        &["strive", "endeavour", "endeavor", "seek"],
+    ],
+    &[&["must", "shall", "will"], &["should"], &["may"]],
+];
+
+/// Modals anywhere in a provision.
+const MODAL_SCALE: Scale = &[&["must", "shall"], &["should"], &["may"]];
+
+/// The key of a verb phrase: lowercased base forms without the words that
+/// only mark the form (`We`, `to`, `ourselves`), so that `We urge`,
+/// `Urges` and `Urging` are one verb, as are `To integrate` and
+/// `Integrate`.
+fn verb_key(phrase: &[&str]) -> String {
+    let words: Vec<String> = phrase
+        .iter()
+        .map(|w| w.to_lowercase())
+        .filter(|w| !FORM_WORDS.contains(&w.as_str()))
+        .map(|w| base_form(&w).map_or(w, str::to_string))
+        .collect();
+    words.join(" ")
+}
+
+/// The direction from `old` to `new` on the first scale holding both, if
+/// they are on different steps of it.
+fn scale_direction(scales: &[Scale], old: &str, new: &str) -> Option<Direction> {
+    let step = |scale: Scale, key: &str| scale.iter().position(|s| s.contains(&key));
+    scales.iter().find_map(|scale| {
+        let (o, n) = (step(scale, old)?, step(scale, new)?);
+        Some(match o.cmp(&n) {
+            std::cmp::Ordering::Less => Some(Direction::Weaker),
+            std::cmp::Ordering::Greater => Some(Direction::Stronger),
+            std::cmp::Ordering::Equal => None,
+        })
+    })?
+}
+
+/// A key without its intensifying adverb, and whether it had one.
+fn unintensified(key: &str) -> (&str, bool) {
+    match key.split_once(' ') {
+        Some((first, rest)) if INTENSIFIERS.contains(&first) => (rest, true),
+        _ => (key, false),
+    }
+}
+
+/// The direction of a change of verb, from the scales, then from an
+/// intensifying adverb (`Strongly condemns -> Condemns` is weaker), then
+/// from the scales again without the adverbs (`Strongly urges ->
+/// Encourages` is weaker).
+fn verb_direction(old: &str, new: &str) -> Option<Direction> {
+    let full = |o: &str, n: &str| {
+        VERB_SCALES
+            .iter()
+            .any(|sc| sc.iter().any(|s| s.contains(&o)) && sc.iter().any(|s| s.contains(&n)))
+    };
+    if full(old, new) {
+        return scale_direction(VERB_SCALES, old, new);
+    }
+    let ((o, oi), (n, ni)) = (unintensified(old), unintensified(new));
+    if o == n {
+        return match (oi, ni) {
+            (true, false) => Some(Direction::Weaker),
+            (false, true) => Some(Direction::Stronger),
+            _ => None,
+        };
+    }
+    scale_direction(VERB_SCALES, o, n)
+}
+
+/// Whether a verb key, or the key without its intensifier, is on a scale.
+fn on_scale(key: &str) -> bool {
+    let (bare, _) = unintensified(key);
+    VERB_SCALES
+        .iter()
+        .any(|sc| sc.iter().any(|s| s.contains(&key) || s.contains(&bare)))
+}
 
 /// The base form of a verb from `VERBS`: `urges` -> `urge`, `stresses` ->
 /// `stress`, `applies` -> `apply`, British `recognises` -> `recognize`.
@@ -690,6 +989,16 @@ fn base_form(word: &str) -> Option<&'static str> {
     }
     if let Some(s) = word.strip_suffix('s') {
         candidates.push(s.to_string());
+    }
+    // Participles of preambular paragraphs and gerunds of list items:
+    // `noting` -> `note`, `reaffirming`, `committing` -> `commit`.
+    if let Some(s) = word.strip_suffix("ing").filter(|s| s.len() >= 2) {
+        candidates.push(s.to_string());
+        candidates.push(format!("{s}e"));
+        let b = s.as_bytes();
+        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+            candidates.push(s[..s.len() - 1].to_string());
+        }
     }
     let british: Vec<String> = candidates
         .iter()
@@ -749,8 +1058,8 @@ mod tests {
         assert!(old.contains(", upon request,"));
         let new = old.replace(", upon request,", "");
         assert_eq!(operative_verb(&old).as_deref(), Some("Request"));
-        assert_eq!(shown(&old, &new), ["qualifier: - upon request"]);
-        assert_eq!(shown(&new, &old), ["qualifier: + upon request"]);
+        assert_eq!(shown(&old, &new), ["qualifier: - upon request (stronger)"]);
+        assert_eq!(shown(&new, &old), ["qualifier: + upon request (weaker)"]);
     }
 
     #[test]
@@ -759,7 +1068,10 @@ mod tests {
         let new = old.replace(", as appropriate,", "");
         assert_ne!(old, new);
         assert_eq!(operative_verb(&old).as_deref(), Some("Review"));
-        assert_eq!(shown(&old, &new), ["qualifier: - as appropriate"]);
+        assert_eq!(
+            shown(&old, &new),
+            ["qualifier: - as appropriate (stronger)"]
+        );
     }
 
     #[test]
@@ -773,11 +1085,14 @@ mod tests {
                 .contains(&old.split_whitespace().collect::<Vec<_>>().join(" "))
         );
         let new = old.replace("should", "shall");
-        assert_eq!(shown(old, &new), ["modal: should -> shall"]);
+        assert_eq!(shown(old, &new), ["modal: should -> shall (stronger)"]);
         let new = old.replace("should be", "is");
         assert_eq!(shown(old, &new), ["modal: - should"]);
         let new = old.replace("should be", "should, where appropriate, be");
-        assert_eq!(shown(old, &new), ["qualifier: + where appropriate"]);
+        assert_eq!(
+            shown(old, &new),
+            ["qualifier: + where appropriate (weaker)"]
+        );
     }
 
     #[test]
@@ -789,7 +1104,8 @@ mod tests {
             ("Encourages States", Some("Encourages")),
             ("Invites", Some("Invites")),
             ("Requests the Secretary-General", Some("Requests")),
-            ("Notes with appreciation", Some("Notes")),
+            ("Notes with appreciation", Some("Notes with appreciation")),
+            ("Notes with the report", Some("Notes")),
             ("Takes note of the report", Some("Takes note of")),
             ("Welcomes the report", Some("Welcomes")),
             ("Recognizes that", Some("Recognizes")),
@@ -831,7 +1147,7 @@ mod tests {
         assert!(strength_changes("Support UNODC", "support UNODC").is_empty());
         assert_eq!(
             shown("Urges States", "Encourages States"),
-            ["verb: Urges -> Encourages"]
+            ["verb: Urges -> Encourages (weaker)"]
         );
         assert_eq!(
             shown("Speakers noted", "Encourage States"),
@@ -846,6 +1162,10 @@ mod tests {
             shown("We will promote", "We shall promote"),
             ["verb: We will -> We shall"]
         );
+        assert_eq!(
+            shown("We will promote", "We should promote"),
+            ["verb: We will -> We should (weaker)"]
+        );
     }
 
     #[test]
@@ -855,7 +1175,7 @@ mod tests {
                 "States should act and should report",
                 "States shall act and report"
             ),
-            ["modal: should -> shall", "modal: - should"]
+            ["modal: should -> shall (stronger)", "modal: - should"]
         );
         assert_eq!(
             shown("States may act", "States may act, and must report"),
@@ -917,7 +1237,216 @@ mod tests {
         let c = &strength_changes("States should act", "States act")[0];
         assert_eq!(
             serde_json::to_string(c).unwrap(),
-            r#"{"kind":"modal","old":"should","new":null}"#
+            r#"{"kind":"modal","old":"should","new":null,"direction":null}"#
+        );
+    }
+
+    /// A paragraph of a case document, without its numbering.
+    fn case_paragraph(file: &str, start: &str) -> String {
+        let path = format!("{}/tests/data/cases/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.contains(start))
+            .unwrap_or_else(|| panic!("{file}: no line with {start:?}"));
+        let body = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ');
+        body.to_string()
+    }
+
+    fn declaration(start_v1: &str, start_v2: &str) -> (String, String) {
+        (
+            case_paragraph("declaration-v1.txt", start_v1),
+            case_paragraph("declaration-v2.txt", start_v2),
+        )
+    }
+
+    #[test]
+    fn declaration_reaffirming_to_noting_is_weaker() {
+        let (old, new) = declaration("Reaffirming the importance", "Noting the importance");
+        assert_eq!(operative_verb(&old).as_deref(), Some("Reaffirming"));
+        assert_eq!(shown(&old, &new), ["verb: Reaffirming -> Noting (weaker)"]);
+        assert_eq!(
+            shown(&new, &old),
+            ["verb: Noting -> Reaffirming (stronger)"]
+        );
+        let c = &strength_changes(&old, &new)[0];
+        assert_eq!(c.direction, Some(Direction::Weaker));
+    }
+
+    #[test]
+    fn declaration_deeply_concerned_to_noting_is_weaker() {
+        let (old, new) = declaration("Deeply concerned by", "Noting the use of online");
+        assert_eq!(operative_verb(&old).as_deref(), Some("Deeply concerned"));
+        assert_eq!(
+            shown(&old, &new),
+            ["verb: Deeply concerned -> Noting (weaker)"]
+        );
+    }
+
+    #[test]
+    fn declaration_urge_to_encourage_is_weaker_and_the_qualifiers_swap() {
+        let (old, new) = declaration("We urge Member States", "We encourage Member States");
+        assert!(!old.starts_with('1'), "{old}");
+        assert_eq!(
+            shown(&old, &new),
+            [
+                "verb: We urge -> We encourage (weaker)",
+                "qualifier: - in accordance with national legislation (stronger)",
+                "qualifier: + as appropriate (weaker)",
+            ]
+        );
+    }
+
+    #[test]
+    fn declaration_request_to_invite_is_weaker() {
+        let (old, new) = declaration("We request the United", "We invite the United");
+        assert_eq!(
+            shown(&old, &new),
+            ["verb: We request -> We invite (weaker)"]
+        );
+    }
+
+    #[test]
+    fn declaration_should_to_shall_is_stronger() {
+        let (old, new) = declaration(
+            "Member States should collect",
+            "Member States shall collect",
+        );
+        assert_eq!(shown(&old, &new), ["modal: should -> shall (stronger)"]);
+        assert_eq!(shown(&new, &old), ["modal: shall -> should (weaker)"]);
+        assert_eq!(
+            shown(&old, &old.replace("should", "may")),
+            ["modal: should -> may (weaker)"]
+        );
+        assert_eq!(
+            shown(&old.replace("should", "must"), &new),
+            ["modal: must -> shall"]
+        );
+    }
+
+    #[test]
+    fn declaration_unchanged_paragraphs_and_the_title_report_nothing() {
+        let (old, new) = declaration("Recalling the Kyoto", "Recalling the Kyoto");
+        assert_eq!(operative_verb(&old).as_deref(), Some("Recalling"));
+        assert!(shown(&old, &new).is_empty());
+        let (old, new) = declaration("(a) Developing", "(a) Developing");
+        assert!(shown(&old, &new).is_empty());
+        // The title opens with `Draft`, which is a verb, but a title is not
+        // a provision.
+        let (title, _) = declaration("Draft Lisbon", "Draft Lisbon");
+        assert!(shown(&title, "Lisbon declaration on safer cities").is_empty());
+        assert!(shown("Annex", &title).is_empty());
+        assert!(shown("Plan of action", "Annex").is_empty());
+        // A scale verb that appears is still shown.
+        assert_eq!(
+            shown("Plan of action", "We encourage the sharing of practices."),
+            ["verb: + We encourage"]
+        );
+    }
+
+    #[test]
+    fn a_change_of_form_alone_is_no_change() {
+        for (old, new) in [
+            (
+                "To integrate crime prevention",
+                "Integrate crime prevention",
+            ),
+            ("Integrating crime prevention", "Integrate crime prevention"),
+            ("Urges Member States", "We urge Member States"),
+            ("Notes the report", "Noting the report"),
+            ("Takes note of the report", "Taking note of the report"),
+            ("Continue to support UNODC", "Continue supporting UNODC"),
+            ("We commit ourselves to act", "We commit to act"),
+            ("Recognizing that", "Recognising that"),
+            ("Calls upon States", "Calling upon States"),
+        ] {
+            assert!(
+                strength_changes(old, new).is_empty(),
+                "{old:?} -> {new:?}: {:?}",
+                shown(old, new)
+            );
+        }
+    }
+
+    #[test]
+    fn the_scales_give_directions_and_stay_silent_off_them() {
+        let cases = [
+            ("Decides to convene", "Urges States", Some("weaker")),
+            ("Urges States", "Calls upon States", Some("weaker")),
+            ("Calls on States", "Calls upon States", None),
+            ("Encourages States", "Invites States", Some("weaker")),
+            ("Invites States", "Requests States", Some("stronger")),
+            ("Invites States", "Takes note of", Some("weaker")),
+            ("Reaffirming that", "Recognizing that", Some("weaker")),
+            (
+                "Recognizing that",
+                "Noting with concern that",
+                Some("weaker"),
+            ),
+            ("Noting with appreciation", "Noting the", Some("weaker")),
+            ("Noting with concern", "Noting with appreciation", None),
+            ("Gravely concerned", "Concerned", Some("weaker")),
+            ("Deeply concerned", "Gravely concerned", None),
+            ("Concerned that", "Noting that", Some("weaker")),
+            (
+                "Condemning the attacks",
+                "Strongly condemning the attacks",
+                Some("stronger"),
+            ),
+            ("Strongly urges States", "Urges States", Some("weaker")),
+            ("Strongly urges States", "Encourages States", Some("weaker")),
+            ("We commit to act", "We will strive to act", None),
+            ("We commit to act", "We endeavour to act", Some("weaker")),
+            ("We commit to act", "We will act", None),
+            ("Requests the Secretary-General", "Urges States", None),
+            ("Reaffirming that", "Recalling that", None),
+            ("Support UNODC", "Collaborate with UNODC", None),
+        ];
+        for (old, new, direction) in cases {
+            let changes = strength_changes(old, new);
+            assert_eq!(
+                changes.len(),
+                1,
+                "{old:?} -> {new:?}: {:?}",
+                shown(old, new)
+            );
+            assert_eq!(changes[0].kind, StrengthKind::Verb);
+            assert_eq!(
+                changes[0].direction.map(Direction::as_str),
+                direction,
+                "{old:?} -> {new:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn qualifiers_from_the_brief_are_found_and_weaken() {
+        let base = "States should review their legislation";
+        for q in [
+            "as appropriate",
+            "where appropriate",
+            "in accordance with national legislation",
+            "subject to national law",
+            "as necessary",
+            "upon request",
+            "to the extent possible",
+        ] {
+            let new = format!("{base}, {q},");
+            assert_eq!(
+                shown(base, &new),
+                [format!("qualifier: + {q} (weaker)")],
+                "{q}"
+            );
+            assert_eq!(shown(&new, base), [format!("qualifier: - {q} (stronger)")]);
+        }
+    }
+
+    #[test]
+    fn directions_serialize_in_snake_case() {
+        let c = &strength_changes("Urges States", "Invites States")[0];
+        assert_eq!(
+            serde_json::to_string(c).unwrap(),
+            r#"{"kind":"verb","old":"Urges","new":"Invites","direction":"weaker"}"#
         );
     }
 }

@@ -21,7 +21,8 @@ use crate::parse::{Citation, Unit};
 /// Display options for `diff`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DiffOptions {
-    /// Hide identical pairs.
+    /// Hide pairs whose texts are the same character for character (a
+    /// punctuation-only change is still shown).
     pub only_changed: bool,
     /// Two columns instead of an inline redline.
     pub side_by_side: bool,
@@ -198,6 +199,10 @@ fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// The header's mark of a pair whose words are the same but whose
+/// punctuation changed.
+const PUNCTUATION_ONLY: &str = "punctuation only";
+
 /// Header and redline of one pair.
 pub fn write_pair(
     p: &PairDiff,
@@ -210,11 +215,16 @@ pub fn write_pair(
     };
     let head = format!("{} -> {}", p.old.id, p.new.id);
     let rel = format!("{} {:.3}", p.relation.as_str(), p.score);
-    let line = format!(
+    let mut line = format!(
         "{}  {}",
         st.id(&head),
         relation_label(&st, p.relation, p.score)
     );
+    let mut rel = rel;
+    if p.is_punctuation_only() {
+        rel.push_str(&format!("  {PUNCTUATION_ONLY}"));
+        line.push_str(&format!("  {}", st.dim(PUNCTUATION_ONLY)));
+    }
     let strength: Vec<String> = p.strength.iter().map(|c| c.to_string()).collect();
     let strength = strength.join("; ");
     // The strength changes go on the header line when they fit, else below.
@@ -333,8 +343,12 @@ fn write_whole(
 pub fn summary_line(c: &Comparison) -> String {
     let strength: usize = c.pairs.iter().map(|p| p.strength.len()).sum();
     let s = &c.summary;
+    let punctuation = match c.punctuation_only() {
+        0 => String::new(),
+        n => format!(" ({n} with changes of punctuation only)"),
+    };
     format!(
-        "{} -> {}: {} identical, {} reworded, {} related only, {} new, {} dropped; {} change{} of drafting strength",
+        "{} -> {}: {} identical{punctuation}, {} reworded, {} related only, {} new, {} dropped; {} change{} of drafting strength",
         c.old_docs.join(", "),
         c.new_docs.join(", "),
         s.identical,
@@ -355,7 +369,7 @@ pub fn text(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for p in &c.pairs {
-        if opts.only_changed && p.is_identical() {
+        if opts.only_changed && p.is_unchanged() {
             continue;
         }
         write_pair(p, opts, config, out)?;
@@ -390,6 +404,9 @@ pub struct PairView<'a> {
     pub relation: Relation,
     /// Alignment score.
     pub score: f64,
+    /// The words are the same (relation identical) but some punctuation,
+    /// case or spacing changed.
+    pub punctuation_only: bool,
     /// Heading path of the newer unit.
     pub section: &'a [String],
     /// Word-level edits; equal+delete gives the old text, equal+insert the new.
@@ -417,6 +434,7 @@ impl<'a> PairView<'a> {
             new: &p.new.id,
             relation: p.relation,
             score: p.score,
+            punctuation_only: p.is_punctuation_only(),
             section: &p.new.section,
             edits: &p.edits,
             strength: &p.strength,
@@ -457,7 +475,7 @@ pub fn json<'a>(c: &'a Comparison, opts: DiffOptions) -> ComparisonView<'a> {
         pairs: c
             .pairs
             .iter()
-            .filter(|p| !(opts.only_changed && p.is_identical()))
+            .filter(|p| !(opts.only_changed && p.is_unchanged()))
             .map(PairView::new)
             .collect(),
         new_units: c.new_units.iter().map(|u| &u.id).collect(),

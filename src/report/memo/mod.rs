@@ -96,8 +96,11 @@ impl Default for Thresholds {
 /// The counts of the executive summary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
-    /// Newer provisions carried over verbatim.
+    /// Newer provisions carried over verbatim (the same words).
     pub identical: usize,
+    /// Of those, the provisions whose punctuation (or case or spacing)
+    /// changed all the same.
+    pub punctuation_only: usize,
     /// Newer provisions carried over with changes.
     pub reworded: usize,
     /// Newer provisions with only related precedents.
@@ -460,7 +463,7 @@ pub fn build(cmp: &Comparison, lib: &Library, opts: &MemoOptions) -> Memo {
         };
         let topic = &mut topics[at];
         match item {
-            Item::Pair(p) if opts.only_changed && p.is_identical() => topic.hidden_identical += 1,
+            Item::Pair(p) if opts.only_changed && p.is_unchanged() => topic.hidden_identical += 1,
             Item::Pair(p) => topic.provisions.push(Provision {
                 new: Cite::of(p.new),
                 precedent: Cite::of(p.old),
@@ -521,6 +524,7 @@ pub fn build(cmp: &Comparison, lib: &Library, opts: &MemoOptions) -> Memo {
     let s = &cmp.summary;
     let counts = Counts {
         identical: s.identical,
+        punctuation_only: cmp.punctuation_only(),
         reworded: s.reworded,
         related: s.related,
         new: s.new,
@@ -570,7 +574,7 @@ fn sentences(m: &Memo) -> Vec<String> {
     let mut out = Vec::new();
     let with_precedent = c.identical + c.reworded + c.related;
     out.push(format!(
-        "Of the {} of {}, {} earlier language from {}: {} verbatim, {} reworded and {} only related; {} new.",
+        "Of the {} of {}, {} earlier language from {}: {} verbatim{}, {} reworded and {} only related; {} new.",
         plural(c.new_units, "provision", "provisions"),
         m.new_names(),
         if with_precedent == 1 {
@@ -580,6 +584,10 @@ fn sentences(m: &Memo) -> Vec<String> {
         },
         m.old_names(),
         c.identical,
+        match c.punctuation_only {
+            0 => String::new(),
+            n => format!(" (of which {n} with changes of punctuation only)"),
+        },
         c.reworded,
         c.related,
         if c.new == 1 {
@@ -690,11 +698,12 @@ fn terms_sentence(t: &Terms) -> Option<String> {
 
 /// One change of drafting strength as a clause: `rpm2025-item4, para. 12
 /// (g) opens with “Collaborate with” where rpm2019, para. 13 (d) opened
-/// with “Support”`.
+/// with “Support”`, followed by ` (weaker)` or ` (stronger)` when a scale
+/// gives the change a direction.
 pub fn strength_sentence(s: &StrengthItem) -> String {
     let (old, new) = (&s.old.un, &s.new.un);
     let c = &s.change;
-    match (c.kind, c.old.as_deref(), c.new.as_deref()) {
+    let sentence = match (c.kind, c.old.as_deref(), c.new.as_deref()) {
         (StrengthKind::Verb, Some(o), Some(n)) => {
             format!("{new} opens with “{n}” where {old} opened with “{o}”")
         }
@@ -713,6 +722,10 @@ pub fn strength_sentence(s: &StrengthItem) -> String {
         (kind, None, Some(n)) => format!("{new} adds the {} “{n}” to {old}", kind.as_str()),
         (kind, Some(o), None) => format!("{new} drops the {} “{o}” of {old}", kind.as_str()),
         (_, None, None) => format!("{new} differs in drafting strength from {old}"),
+    };
+    match c.direction {
+        Some(d) => format!("{sentence} ({})", d.as_str()),
+        None => sentence,
     }
 }
 

@@ -193,6 +193,7 @@ fn strength_sentences_cover_every_shape() {
             kind,
             old: old.map(String::from),
             new: new.map(String::from),
+            direction: None,
         },
     };
     assert_eq!(
