@@ -150,12 +150,14 @@ pub struct ParagraphEntry {
 }
 
 impl ParagraphEntry {
-    /// The citation with the draft's own number: `abudhabi-draft:6
-    /// (numbered 1)`, or just `abudhabi-draft:2`.
+    /// The citation, with the draft's own numbering when the citation
+    /// does not already show it: `abudhabi-draft:PP2`, `abudhabi-draft:6`.
     pub fn heading(&self) -> String {
         match &self.label {
-            Some(l) => format!("{} (numbered {l})", self.id),
-            None => self.id.clone(),
+            Some(l) if !self.id.ends_with(&l.replace(' ', "")) => {
+                format!("{} (numbered {l})", self.id)
+            }
+            _ => self.id.clone(),
         }
     }
 
