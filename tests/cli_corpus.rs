@@ -226,7 +226,9 @@ fn a_date_line_in_the_text_dates_the_document() {
         std::fs::write(&odd, format!("---\ndate: {value}\n---\n1. Text.\n")).unwrap();
         let e = fails(accord().args(["--no-seeds", "docs", "--doc"]).arg(&odd));
         assert!(
-            e.contains(&format!("front matter line 2: date '{value}' is not YYYY-MM-DD")),
+            e.contains(&format!(
+                "front matter line 2: date '{value}' is not YYYY-MM-DD"
+            )),
             "{e}"
         );
     }

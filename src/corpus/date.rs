@@ -262,11 +262,10 @@ fn parse_tokens(t: &[Tok]) -> Option<(u16, u8, u8)> {
             valid(year(y1)?, month(m1)?, day(d1)?)
         }
         // February 17, 2021
-        [m @ Month(_), d, Comma, y] | [m @ Month(_), d, y] => {
-            valid(year(y)?, month(m)?, day(d)?)
-        }
+        [m @ Month(_), d, Comma, y] | [m @ Month(_), d, y] => valid(year(y)?, month(m)?, day(d)?),
         // February 17-19, 2021
-        [m @ Month(_), d1, Dash, d2 @ Num(..), Comma, y] | [m @ Month(_), d1, Dash, d2 @ Num(..), y] => {
+        [m @ Month(_), d1, Dash, d2 @ Num(..), Comma, y]
+        | [m @ Month(_), d1, Dash, d2 @ Num(..), y] => {
             let (y, m) = (year(y)?, month(m)?);
             valid(y, m, day(d2)?)?;
             valid(y, m, day(d1)?)
@@ -315,7 +314,8 @@ mod tests {
         let body = "Distr.: General\n17 February 2021\n\nOriginal: English\n\n1. Text.\n";
         assert_eq!(date_from_text(body).as_deref(), Some("2021-02-17"));
         // Markdown from a PDF conversion: heading, hard line breaks.
-        let md = "# General Assembly\n\nDistr.: Limited  \n21 January 2025\n\nOriginal: English  \n";
+        let md =
+            "# General Assembly\n\nDistr.: Limited  \n21 January 2025\n\nOriginal: English  \n";
         assert_eq!(date_from_text(md).as_deref(), Some("2025-01-21"));
     }
 
@@ -330,7 +330,10 @@ mod tests {
             line("Wednesday, 17 February 2021").as_deref(),
             Some("2021-02-17")
         );
-        assert_eq!(line("17\u{a0}February\u{a0}2021").as_deref(), Some("2021-02-17"));
+        assert_eq!(
+            line("17\u{a0}February\u{a0}2021").as_deref(),
+            Some("2021-02-17")
+        );
         assert_eq!(line("17 FEBRUARY 2021").as_deref(), Some("2021-02-17"));
     }
 
@@ -338,7 +341,10 @@ mod tests {
     fn a_range_gives_its_first_day() {
         assert_eq!(line("17-19 February 2021").as_deref(), Some("2021-02-17"));
         assert_eq!(line("17–19 February 2021").as_deref(), Some("2021-02-17"));
-        assert_eq!(line("17 to 19 February 2021").as_deref(), Some("2021-02-17"));
+        assert_eq!(
+            line("17 to 19 February 2021").as_deref(),
+            Some("2021-02-17")
+        );
         assert_eq!(
             line("28 February – 3 March 2021").as_deref(),
             Some("2021-02-28")
@@ -431,10 +437,7 @@ mod tests {
         // dates ("Kyoto, Japan, 20–27 April 2020"), which are not its date.
         for (file, text) in super::super::seeds::SEEDS {
             let body = text.splitn(3, "---\n").nth(2).unwrap();
-            let front = text
-                .lines()
-                .find_map(|l| l.strip_prefix("date: "))
-                .unwrap();
+            let front = text.lines().find_map(|l| l.strip_prefix("date: ")).unwrap();
             let found = date_from_text(body);
             if file.starts_with("rpm2019") {
                 assert_eq!(found, None, "{file}");

@@ -320,9 +320,17 @@ mod tests {
         assert_eq!(d.meta.date_source, Some(DateSource::FrontMatter));
 
         // No date line: no date, no year.
-        let d = Document::from_text("d", "d.txt", "1. Held on 17 February 2021.\n", Origin::Stdin)
-            .unwrap();
-        assert_eq!((d.meta.date, d.meta.date_source, d.meta.year), (None, None, None));
+        let d = Document::from_text(
+            "d",
+            "d.txt",
+            "1. Held on 17 February 2021.\n",
+            Origin::Stdin,
+        )
+        .unwrap();
+        assert_eq!(
+            (d.meta.date, d.meta.date_source, d.meta.year),
+            (None, None, None)
+        );
     }
 
     #[test]

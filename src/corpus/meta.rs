@@ -279,7 +279,15 @@ mod tests {
 
     #[test]
     fn odd_dates_in_front_matter_are_errors_not_panics() {
-        for value in ["abcé", "202é-01-01", "é", "20é", "2021é", "ééé-01-01", "１２３４-01-01"] {
+        for value in [
+            "abcé",
+            "202é-01-01",
+            "é",
+            "20é",
+            "2021é",
+            "ééé-01-01",
+            "１２３４-01-01",
+        ] {
             let mut m = DocMeta::new("x");
             let text = format!("---\ndate: {value}\n---\n1. Text.\n");
             let e = split_front_matter("f.md", &text, &mut m).unwrap_err();
