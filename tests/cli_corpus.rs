@@ -187,6 +187,54 @@ fn user_documents_by_file_id_folder_and_stdin() {
 }
 
 #[test]
+fn a_date_line_in_the_text_dates_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.txt");
+    std::fs::write(
+        &file,
+        "General Assembly\n\nDistr.: General\n17 February 2021\n\nOriginal: English\n\n\
+         Vienna, 22–26 March 2021\n\n1. The Meeting was held on 22 March 2021.\n",
+    )
+    .unwrap();
+    let named = format!("d={}", file.display());
+    let v = json(&["--no-seeds", "--doc", &named, "docs", "--format", "json"]);
+    let d = &v[0];
+    assert_eq!(d["id"], "d");
+    assert_eq!(d["date"], "2021-02-17");
+    assert_eq!(d["date_source"], "text");
+    assert_eq!(d["year"], 2021);
+    // The text table shows it too.
+    accord()
+        .args(["--no-seeds", "--doc", &named, "docs"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("d   2021  2021-02-17"));
+
+    // Front matter wins; odd front-matter dates are one-line errors, never panics.
+    let dated = dir.path().join("dated.md");
+    std::fs::write(
+        &dated,
+        "---\ndate: 2021-03-01\n---\nDistr.: General\n17 February 2021\n\n1. Text.\n",
+    )
+    .unwrap();
+    let dated = dated.display().to_string();
+    let v = json(&["--no-seeds", "--doc", &dated, "docs", "--format", "json"]);
+    assert_eq!(v[0]["date"], "2021-03-01");
+    assert_eq!(v[0]["date_source"], "front_matter");
+    for value in ["abcé", "202é-01-01"] {
+        let odd = dir.path().join("odd.md");
+        std::fs::write(&odd, format!("---\ndate: {value}\n---\n1. Text.\n")).unwrap();
+        let e = fails(accord().args(["--no-seeds", "docs", "--doc"]).arg(&odd));
+        assert!(
+            e.contains(&format!(
+                "front matter line 2: date '{value}' is not YYYY-MM-DD"
+            )),
+            "{e}"
+        );
+    }
+}
+
+#[test]
 fn bad_input_is_one_line_and_status_2() {
     let dir = tempfile::tempdir().unwrap();
     let p = |name: &str| dir.path().join(name);

@@ -4,7 +4,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::meta::{split_front_matter, valid_id, DocMeta};
+use super::date::date_from_text;
+use super::meta::{split_front_matter, valid_id, DateSource, DocMeta};
 use super::{Corpus, CorpusError, Document, Origin};
 
 /// A document a user names on the command line: `FILE`, `ID=FILE` or `-`.
@@ -161,6 +162,9 @@ impl Document {
     }
 
     /// Builds a document from text already decoded (see [`decode_text`]).
+    /// Without a `date:` in the front matter, the date is taken from a date
+    /// line near the top of the text ([`date_from_text`]); without a
+    /// `year:`, the year is the date's.
     pub fn from_text(
         default_id: &str,
         name: &str,
@@ -174,6 +178,10 @@ impl Document {
         let body = split_front_matter(name, text, &mut meta)?;
         if body.trim().is_empty() {
             return Err(CorpusError::Empty(name.into()));
+        }
+        if meta.date.is_none() {
+            meta.date = date_from_text(body);
+            meta.date_source = meta.date.is_some().then_some(DateSource::Text);
         }
         if meta.year.is_none() {
             meta.year = meta.date_year();
@@ -287,6 +295,42 @@ mod tests {
             .contains("looks binary (NUL byte at offset 8)"));
         let e = decode_text("x.txt", b" \n\n ").unwrap_err();
         assert!(e.to_string().contains("is empty"));
+    }
+
+    #[test]
+    fn the_date_comes_from_the_text_when_front_matter_has_none() {
+        let header = "Distr.: General\n17 February 2021\n\nOriginal: English\n\n1. Text.\n";
+        let d = Document::from_text("d", "d.txt", header, Origin::Stdin).unwrap();
+        assert_eq!(d.meta.date.as_deref(), Some("2021-02-17"));
+        assert_eq!(d.meta.date_source, Some(DateSource::Text));
+        assert_eq!(d.meta.year, Some(2021));
+        // The body keeps its date line: only the metadata is filled in.
+        assert_eq!(d.body, header);
+
+        // A year in the front matter stays; the date still comes from the text.
+        let text = format!("---\nyear: 2020\n---\n{header}");
+        let d = Document::from_text("d", "d.md", &text, Origin::Stdin).unwrap();
+        assert_eq!(d.meta.year, Some(2020));
+        assert_eq!(d.meta.date.as_deref(), Some("2021-02-17"));
+
+        // A date in the front matter wins.
+        let text = format!("---\ndate: 2021-03-01\n---\n{header}");
+        let d = Document::from_text("d", "d.md", &text, Origin::Stdin).unwrap();
+        assert_eq!(d.meta.date.as_deref(), Some("2021-03-01"));
+        assert_eq!(d.meta.date_source, Some(DateSource::FrontMatter));
+
+        // No date line: no date, no year.
+        let d = Document::from_text(
+            "d",
+            "d.txt",
+            "1. Held on 17 February 2021.\n",
+            Origin::Stdin,
+        )
+        .unwrap();
+        assert_eq!(
+            (d.meta.date, d.meta.date_source, d.meta.year),
+            (None, None, None)
+        );
     }
 
     #[test]

@@ -61,6 +61,26 @@ impl std::fmt::Display for Authority {
     }
 }
 
+/// Where a document's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The `date:` key of the front matter.
+    FrontMatter,
+    /// A date line near the top of the text (see [`date_from_text`](super::date_from_text)).
+    Text,
+}
+
+impl DateSource {
+    /// The JSON spelling (`front_matter`, `text`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::FrontMatter => "front_matter",
+            DateSource::Text => "text",
+        }
+    }
+}
+
 /// What is known about a document. Only `id` is required; the seeds fill in
 /// every field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -71,6 +91,8 @@ pub struct DocMeta {
     pub year: Option<u16>,
     /// Issue date, `YYYY-MM-DD` (or a shorter prefix).
     pub date: Option<String>,
+    /// Where `date` came from, when there is one.
+    pub date_source: Option<DateSource>,
     /// The meeting that produced it.
     pub meeting: Option<String>,
     /// Where the meeting was held.
@@ -90,6 +112,7 @@ impl DocMeta {
             id: id.into(),
             year: None,
             date: None,
+            date_source: None,
             meeting: None,
             venue: None,
             kind: None,
@@ -173,13 +196,17 @@ pub(crate) fn split_front_matter<'a>(
                 meta.year = Some(y);
             }
             "date" => {
-                let ok = value.len() >= 4
-                    && value[..4].chars().all(|c| c.is_ascii_digit())
+                // `get`, not `[..4]`: the value is user text and its fourth
+                // byte may fall inside a character (`202é-01-01`).
+                let ok = value
+                    .get(..4)
+                    .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
                     && value.chars().all(|c| c.is_ascii_digit() || c == '-');
                 if !ok {
                     return Err(err(lineno, format!("date '{value}' is not YYYY-MM-DD")));
                 }
                 meta.date = Some(value);
+                meta.date_source = Some(DateSource::FrontMatter);
             }
             "meeting" => meta.meeting = opt(value),
             "venue" => meta.venue = opt(value),
@@ -248,6 +275,36 @@ mod tests {
         );
         let e = split_front_matter("f.md", "---\nid: a\n", &mut m).unwrap_err();
         assert!(e.to_string().contains("never closed"));
+    }
+
+    #[test]
+    fn odd_dates_in_front_matter_are_errors_not_panics() {
+        for value in [
+            "abcé",
+            "202é-01-01",
+            "é",
+            "20é",
+            "2021é",
+            "ééé-01-01",
+            "１２３４-01-01",
+        ] {
+            let mut m = DocMeta::new("x");
+            let text = format!("---\ndate: {value}\n---\n1. Text.\n");
+            let e = split_front_matter("f.md", &text, &mut m).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("'f.md', front matter line 2: date '{value}' is not YYYY-MM-DD")
+            );
+            assert_eq!(m.date, None);
+        }
+        // Other keys with non-ASCII values neither panic nor pass.
+        let mut m = DocMeta::new("x");
+        assert!(split_front_matter("f.md", "---\nyear: 202é\n---\n1.\n", &mut m).is_err());
+        assert!(split_front_matter("f.md", "---\nid: é\n---\n1.\n", &mut m).is_err());
+        let mut m = DocMeta::new("x");
+        split_front_matter("f.md", "---\ndate: 2021-02-17\n---\n1.\n", &mut m).unwrap();
+        assert_eq!(m.date.as_deref(), Some("2021-02-17"));
+        assert_eq!(m.date_source, Some(DateSource::FrontMatter));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! text, and it resolves *sides* (`rpm2019`, `2025`, `a,b`, `all`) to sets of
 //! documents for the later stages.
 
+mod date;
 mod load;
 mod meta;
 mod seeds;
@@ -13,8 +14,9 @@ mod side;
 
 use std::path::PathBuf;
 
+pub use date::date_from_text;
 pub use load::{decode_text, DocSource};
-pub use meta::{Authority, DocMeta};
+pub use meta::{Authority, DateSource, DocMeta};
 pub use side::Side;
 
 /// Where a document came from: the embedded seeds, a file, or standard input.

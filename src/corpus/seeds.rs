@@ -6,7 +6,7 @@
 use super::{Document, Origin};
 
 /// File name and text of every seed, in time order.
-const SEEDS: [(&str, &str); 5] = [
+pub(super) const SEEDS: [(&str, &str); 5] = [
     ("rpm2019.md", include_str!("../../seeds/rpm2019.md")),
     (
         "congress2021-item4.md",

@@ -67,6 +67,8 @@ pub struct DocView<'a> {
     pub year: Option<u16>,
     /// Date.
     pub date: Option<&'a str>,
+    /// Where the date came from: `front_matter`, `text`, or null.
+    pub date_source: Option<&'static str>,
     /// Title.
     pub title: Option<&'a str>,
     /// Meeting.
@@ -94,6 +96,7 @@ pub fn docs_json<'a>(docs: &[&'a ParsedDoc]) -> Vec<DocView<'a>> {
             id: &d.meta.id,
             year: d.meta.year,
             date: d.meta.date.as_deref(),
+            date_source: d.meta.date_source.map(|s| s.as_str()),
             title: d.meta.title.as_deref(),
             meeting: d.meta.meeting.as_deref(),
             venue: d.meta.venue.as_deref(),
