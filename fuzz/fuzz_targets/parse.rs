@@ -49,7 +49,8 @@ fuzz_target!(|data: &[u8]| {
     // Units come in document order.
     assert!(parsed.units.windows(2).all(|w| w[0].line <= w[1].line));
 
-    // conservation: a word-conservation check goes here (every word of the
-    // body ends up in a unit's text, a heading, a footnote or a skipped
-    // line). Not asserted yet: the parser is being rewritten to make it hold.
+    // Conservation: every word of the body is in exactly one unit (label or
+    // text), title or chapeau, heading, footnote or set-aside line.
+    let lost = accord::parse::unaccounted_words(&doc.body, &parsed);
+    assert!(lost.is_empty(), "words lost (+) or duplicated (-): {lost:?}");
 });

@@ -223,7 +223,7 @@ fn whole_bold(t: &str) -> bool {
 /// Each piece must read as a heading (capitalised or numbered, no closing
 /// punctuation); body text with bold phrases never qualifies because some
 /// piece of it starts in lower case or ends a sentence.
-fn glued_headings(t: &str) -> Option<Vec<String>> {
+pub(crate) fn glued_headings(t: &str) -> Option<Vec<String>> {
     if !t.contains("**") {
         return None;
     }

@@ -319,9 +319,8 @@ pub fn parse(doc: &Document) -> ParsedDoc {
     structure::parse(&doc.meta, &doc.body)
 }
 
-/// The words of a line as the conservation check counts them: runs of
-/// letters and digits of the line with its inline markup removed (`**`
-/// separates words, as a reader sees glued headings).
+/// Counts the words of `text` (runs of letters and digits) into `into`
+/// with `sign`.
 fn count_words(text: &str, into: &mut std::collections::BTreeMap<String, i64>, sign: i64) {
     for w in text.split(|c: char| !c.is_alphanumeric()) {
         if !w.is_empty() {
@@ -340,7 +339,16 @@ fn count_words(text: &str, into: &mut std::collections::BTreeMap<String, i64>, s
 pub fn unaccounted_words(body: &str, parsed: &ParsedDoc) -> std::collections::BTreeMap<String, i64> {
     let mut balance = std::collections::BTreeMap::new();
     for line in body.lines() {
-        count_words(&clean(&line.replace("**", " ** ")).text, &mut balance, 1);
+        // Headings a converter glued onto one line are read apart, as the
+        // parser reads them; any other line as its markup-free text.
+        match lines::glued_headings(line.trim()) {
+            Some(pieces) => {
+                for p in pieces {
+                    count_words(&p, &mut balance, 1);
+                }
+            }
+            None => count_words(&clean(line).text, &mut balance, 1),
+        }
     }
     for u in &parsed.units {
         count_words(&u.label, &mut balance, -1);

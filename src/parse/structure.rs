@@ -733,7 +733,10 @@ impl<'m> State<'m> {
                     text: b.text.clone(),
                     year: None,
                 });
-            } else if later_part && !is_text(b) || later_part && heading_like(&b.text, 200) {
+            } else if later_part
+                && (matches!(self.lines[first].kind, Kind::Heading(_))
+                    || (is_text(b) && heading_like(&b.text, 200)))
+            {
                 self.replay_block(b, true);
             } else if matches!(self.lines[first].kind, Kind::Heading(_)) {
                 self.replay_block(b, false);
