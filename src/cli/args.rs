@@ -283,6 +283,9 @@ accord review draft.md --format json | jq '.paragraphs[] | select(.class == \"ne
         /// Date of a written review and of its tracked changes (default: today, UTC).
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
+        /// Offer precedents dated after the draft too (by default a dated draft is reviewed against earlier documents only).
+        #[arg(long)]
+        any_date: bool,
     },
     /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
     #[command(hide = true)]

@@ -396,6 +396,7 @@ pub fn dispatch_with(
             output,
             format,
             date,
+            any_date,
         } => review(
             lib,
             ReviewArgs {
@@ -405,6 +406,7 @@ pub fn dispatch_with(
                 output,
                 format,
                 date,
+                any_date,
             },
             config,
             out,
@@ -563,6 +565,7 @@ struct ReviewArgs {
     output: Option<std::path::PathBuf>,
     format: Option<ReviewFormat>,
     date: Option<String>,
+    any_date: bool,
 }
 
 /// The review format a file name asks for, by its extension: the written
@@ -633,7 +636,18 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
         &paragraphs,
         a.against.as_deref(),
         a.uptake.as_deref(),
+        doc.meta.date.as_deref().filter(|_| !a.any_date),
     )?;
+    if !r.later.is_empty() {
+        eprintln!(
+            "accord: note: {} dated after the draft ({}) {} not offered as precedent: {}; --any-date includes {}",
+            report::written::plural(r.later.len(), "document", "documents"),
+            doc.meta.date.as_deref().unwrap_or(""),
+            if r.later.len() == 1 { "is" } else { "are" },
+            r.later.join(", "),
+            if r.later.len() == 1 { "it" } else { "them" },
+        );
+    }
     let mut bytes = Vec::new();
     let name = match (format, written) {
         (_, Some(f)) => {

@@ -32,7 +32,7 @@ use serde::Serialize;
 use crate::align::{Scope, RELATED};
 use crate::corpus::Authority;
 use crate::diff::{diff_words, similarity, strength_changes, Edit, Op, StrengthChange};
-use crate::parse::{Citation, Unit, UnitKind, UnitPath};
+use crate::parse::{Citation, ParsedDoc, Unit, UnitKind, UnitPath};
 use crate::{Error, Library, Result};
 
 pub use draft::{draft_paragraphs, read_draft, Bracket, DraftParagraph, Part};
@@ -159,6 +159,9 @@ pub struct Review<'a> {
     pub draft: String,
     /// Documents searched for precedent.
     pub against: Vec<String>,
+    /// Documents left out of the precedents because they are dated after
+    /// the draft.
+    pub later: Vec<String>,
     /// Documents whose recommendations were checked for uptake.
     pub uptake_docs: Vec<String>,
     /// One review per paragraph, in order.
@@ -200,20 +203,23 @@ fn variant(p: &DraftParagraph, which: usize, option: &str) -> String {
 /// Reviews `paragraphs` of a draft against the precedent side `against`
 /// (default: every document of the library) and checks the uptake of the
 /// recommendations of side `uptake` (default: the documents of the latest
-/// year among the precedents).
+/// year among the precedents). With `until` (an ISO date, `YYYY-MM-DD`:
+/// the draft's date), documents dated after it are not precedents; they
+/// are listed in [`Review::later`].
 pub fn review<'a>(
     lib: &'a Library,
     draft_id: &str,
     paragraphs: &'a [DraftParagraph],
     against: Option<&str>,
     uptake: Option<&str>,
+    until: Option<&str>,
 ) -> Result<Review<'a>> {
     if paragraphs.is_empty() {
         return Err(Error::Usage(format!(
             "draft '{draft_id}' has no paragraphs to review"
         )));
     }
-    let against_docs = match against {
+    let mut against_docs: Vec<&ParsedDoc> = match against {
         Some(spec) => lib.side(spec)?,
         None => lib
             .docs()
@@ -221,6 +227,18 @@ pub fn review<'a>(
             .filter(|d| d.meta.id != draft_id)
             .collect(),
     };
+    // A precedent comes before the draft: documents dated after it are
+    // left out (ISO dates compare as strings); undated ones stay.
+    let mut later = Vec::new();
+    if let Some(until) = until {
+        against_docs.retain(|d| match d.meta.date.as_deref() {
+            Some(date) if date > until => {
+                later.push(d.meta.id.clone());
+                false
+            }
+            _ => true,
+        });
+    }
     let against_units: Vec<&Unit> = against_docs
         .iter()
         .filter(|d| d.meta.id != draft_id)
@@ -408,6 +426,7 @@ pub fn review<'a>(
             .map(|d| d.meta.id.clone())
             .filter(|d| d != draft_id)
             .collect(),
+        later,
         uptake_docs: uptake_docs.iter().map(|d| d.meta.id.clone()).collect(),
         paragraphs: reviews,
         uptake,
