@@ -17,6 +17,7 @@ mod citation;
 mod lines;
 mod markup;
 mod structure;
+pub mod unicode;
 
 use serde::Serialize;
 
