@@ -141,7 +141,8 @@ impl Body {
 
     fn text_element(&mut self, name: &str, text: &str) -> io::Result<()> {
         self.start(name, &[("xml:space", "preserve")])?;
-        self.w.write_event(Event::Text(BytesText::new(text)))?;
+        self.w
+            .write_event(Event::Text(BytesText::new(&xml_safe(text))))?;
         self.end(name)
     }
 
