@@ -18,7 +18,10 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("accord: {err:#}");
+            // Messages quote user text (phrases, citations, file contents):
+            // controls and line separators shown escaped, never raw.
+            let message = format!("{err:#}");
+            eprintln!("accord: {}", accord::report::escape::terminal(&message));
             ExitCode::from(accord::cli::exit::TROUBLE)
         }
     }

@@ -3,19 +3,36 @@
 //!
 //! Everything a pair score needs is computed once per unit here, so that
 //! scoring a candidate pair is a handful of merge joins over sorted vectors.
+//!
+//! Text is read in its matching form
+//! ([`crate::parse::unicode::matching_form`]: NFC, invisible format
+//! characters removed), so composed and decomposed accents, or a stray
+//! zero-width space, change neither the identity nor the features of a
+//! unit. In scripts written without spaces
+//! ([`crate::parse::unicode::is_scriptio_continua`]) the words of the
+//! features are the overlapping character bigrams of each run (`国际合作`
+//! gives `国际`, `际合`, `合作`), the usual stand-in for words in Chinese
+//! and Japanese retrieval, so an edited Chinese sentence still shares most
+//! of its terms and phrases with the original.
+
+use std::borrow::Cow;
+
+use crate::parse::unicode::{is_invisible, is_scriptio_continua, is_word_char, matching_form};
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 
-/// Normalises text for the `identical` test: lower case, letters and digits
-/// only, every run of anything else (punctuation, quotes, dashes,
-/// whitespace) a single space.
+/// Normalises text for the `identical` test: the matching form (NFC,
+/// invisible characters removed), lower case, letters, digits and
+/// combining marks only, every run of anything else (punctuation, quotes,
+/// dashes, whitespace) a single space.
 pub fn normalize(text: &str) -> String {
+    let text = matching_form(text);
     let mut out = String::with_capacity(text.len());
     let mut space = true;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             out.extend(c.to_lowercase());
             space = false;
         } else if !space {
@@ -33,11 +50,12 @@ pub fn normalize(text: &str) -> String {
 /// the text has no letters or digits.
 pub fn identity(text: &str) -> u64 {
     use std::hash::Hasher;
+    let text = matching_form(text);
     let mut h = rustc_hash::FxHasher::default();
     let mut any = false;
     let mut gap = false;
     for c in text.chars() {
-        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && is_word_char(c)) {
             if gap && any {
                 h.write_u8(b' ');
             }
@@ -61,27 +79,39 @@ pub fn identity(text: &str) -> u64 {
     }
 }
 
-/// Lower-cased word tokens of `text`, hyphenated compounds split.
+/// Lower-cased word tokens of `text` in their matching form, hyphenated
+/// compounds split.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    word_spans(text).map(|r| text[r].to_lowercase())
+    word_spans(text).map(|r| matching_form(&text[r]).to_lowercase())
 }
 
 /// Byte ranges of the words of `text`, as [`words`] splits it: maximal
-/// runs of letters and digits. For callers that must point back into the
-/// text (keyword in context).
+/// runs of letters, digits and combining marks, with invisible format
+/// characters inside a run kept in it (`strength\u{200B}en` is one word);
+/// in scripts written without spaces, each character is a word. For
+/// callers that must point back into the text (keyword in context).
 pub fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        let (start, first) = chars.find(|&(_, c)| is_word_char(c))?;
         let mut end = text.len();
+        let single = is_scriptio_continua(first);
         while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
+            let inside = if single {
+                // A character and its marks.
+                crate::parse::unicode::is_mark(c)
+            } else {
+                (is_word_char(c) && !is_scriptio_continua(c)) || is_invisible(c)
+            };
+            if !inside {
                 end = i;
                 break;
             }
             chars.next();
         }
-        Some(start..end)
+        // Invisible characters after the last letter are not part of it.
+        let trimmed = text[start..end].trim_end_matches(is_invisible).len();
+        Some(start..start + trimmed)
     })
 }
 
@@ -295,12 +325,23 @@ struct WordBuf {
 
 impl WordBuf {
     fn new(text: &str) -> WordBuf {
+        let text = matching_form(text);
+        if text.chars().any(is_scriptio_continua) {
+            WordBuf::of(&with_bigrams(&text))
+        } else {
+            WordBuf::of(&text)
+        }
+    }
+
+    /// The words of `text`, already in matching form (bigrams spaced).
+    fn of(text: &str) -> WordBuf {
         let mut buf = String::with_capacity(text.len());
         let mut spans = Vec::new();
         let mut start = 0usize;
         let close = |buf: &mut String, start: &mut usize, spans: &mut Vec<(u32, u32)>| {
             let w = &buf[*start..];
-            if w.chars().nth(1).is_none() || is_stop(w) {
+            let single = w.chars().nth(1).is_none();
+            if (single && !w.chars().any(is_scriptio_continua)) || is_stop(w) {
                 buf.truncate(*start);
             } else {
                 spans.push((*start as u32, buf.len() as u32));
@@ -310,7 +351,7 @@ impl WordBuf {
         for c in text.chars() {
             if c.is_ascii_alphanumeric() {
                 buf.push(c.to_ascii_lowercase());
-            } else if c.is_alphanumeric() {
+            } else if is_word_char(c) {
                 buf.extend(c.to_lowercase());
             } else if buf.len() > start {
                 close(&mut buf, &mut start, &mut spans);
@@ -327,6 +368,37 @@ impl WordBuf {
             .iter()
             .map(|&(a, b)| &self.buf[a as usize..b as usize])
     }
+}
+
+/// `text` with every run of scriptio continua characters replaced by its
+/// overlapping character bigrams, spaced apart (a run of one character
+/// stays itself): `会员国应` becomes ` 会员 员国 国应 `.
+fn with_bigrams(text: &str) -> Cow<'_, str> {
+    let mut out = String::with_capacity(text.len() * 3);
+    let mut run: Vec<char> = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut String| {
+        if run.len() == 1 {
+            out.push(' ');
+            out.push(run[0]);
+            out.push(' ');
+        }
+        for w in run.windows(2) {
+            out.push(' ');
+            out.extend(w);
+            out.push(' ');
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if is_scriptio_continua(c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    Cow::Owned(out)
 }
 
 fn content_words(text: &str) -> Vec<String> {
@@ -479,6 +551,60 @@ mod tests {
         );
         assert_eq!(words(t).next().as_deref(), Some("culture"));
         assert_eq!(word_spans(" ,;").count(), 0);
+    }
+
+    #[test]
+    fn composed_decomposed_and_invisible_characters_do_not_change_identity() {
+        let nfc = "The delegation of Côte d’Ivoire and São Tomé";
+        let nfd = "The delegation of Co\u{302}te d’Ivoire and Sa\u{303}o Tome\u{301}";
+        assert_eq!(normalize(nfc), normalize(nfd));
+        assert_eq!(identity(nfc), identity(nfd));
+        assert_eq!(
+            identity("strength\u{200B}en among\u{A0}central"),
+            identity("strengthen among central")
+        );
+        let (_, f) = featurize(&[nfc, nfd]);
+        assert_eq!(f[0].terms, f[1].terms);
+        assert_eq!(f[0].shingles, f[1].shingles);
+    }
+
+    #[test]
+    fn words_of_decomposed_invisible_and_chinese_text() {
+        let t = "Co\u{302}te strength\u{200B}en\u{200B} among\u{A0}central 国际合作";
+        let w: Vec<&str> = word_spans(t).map(|r| &t[r]).collect();
+        assert_eq!(
+            w,
+            [
+                "Co\u{302}te",
+                "strength\u{200B}en",
+                "among",
+                "central",
+                "国",
+                "际",
+                "合",
+                "作"
+            ]
+        );
+        assert_eq!(words(t).nth(1).as_deref(), Some("strengthen"));
+        assert_eq!(words(t).next().as_deref(), Some("côte"));
+    }
+
+    #[test]
+    fn chinese_features_are_character_bigrams() {
+        assert_eq!(with_bigrams("会员国，加"), " 会员  员国 ， 加 ");
+        let (v, f) = featurize(&[
+            "会员国应加强国际合作，打击跨国有组织犯罪。",
+            "会员国应进一步加强国际合作，打击跨国有组织犯罪和腐败。",
+        ]);
+        assert!(v.stems.iter().any(|s| s == "国际"), "{:?}", v.stems);
+        let shared = f[0]
+            .terms
+            .iter()
+            .filter(|(t, _)| f[1].terms.iter().any(|(u, _)| u == t))
+            .count();
+        // All but `应加`, split by the inserted `进一步`.
+        assert_eq!(shared + 1, f[0].terms.len());
+        assert!(!f[0].shingles.is_empty());
     }
 
     #[test]

@@ -11,6 +11,15 @@
 //! the capacity" meets "strengthening the capacities"; a function word
 //! ([`crate::align::text::is_stop`]) or a one-letter word is compared as
 //! written, because stemming "the" or "as" would only blur it.
+//!
+//! Words are compared in their matching form
+//! ([`crate::parse::unicode::matching_form`]: NFC, invisible characters
+//! removed), so a phrase typed with composed accents finds the text typed
+//! with decomposed ones and the other way round. In scripts written
+//! without spaces each character is a word
+//! ([`crate::parse::unicode::is_scriptio_continua`]), so `国际合作` is a
+//! four-word phrase found inside a sentence with no spaces; such a
+//! character is a content word even alone, and is compared as written.
 
 pub mod terms;
 pub mod trace;
@@ -21,6 +30,7 @@ use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 
 use crate::align::text::{is_stop, stemmer, word_spans};
+use crate::parse::unicode::{is_scriptio_continua, matching_form};
 
 pub use terms::{terms, Term, Terms, TermsOptions};
 pub use trace::{trace, Occurrence, Phrase, Stage, Trace};
@@ -70,8 +80,11 @@ impl Lexicon {
         if let Some(&w) = self.words.get(lower) {
             return w;
         }
-        let stop = is_stop(lower) || lower.chars().nth(1).is_none();
-        let key_text = if stop {
+        let mut chars = lower.chars();
+        let single = chars.next().filter(|_| chars.next().is_none());
+        let continua = single.is_some_and(is_scriptio_continua);
+        let stop = is_stop(lower) || (single.is_some() && !continua);
+        let key_text = if stop || continua {
             lower.to_string()
         } else {
             self.stemmer.stem(lower).into_owned()
@@ -94,7 +107,11 @@ impl Lexicon {
         let mut lower = String::new();
         for span in word_spans(text) {
             lower.clear();
-            lower.extend(text[span.clone()].chars().flat_map(char::to_lowercase));
+            lower.extend(
+                matching_form(&text[span.clone()])
+                    .chars()
+                    .flat_map(char::to_lowercase),
+            );
             let (key, stop) = self.word(&lower);
             let breaks = out.is_empty() || gap_breaks(&text[prev_end..span.start]);
             prev_end = span.end;
@@ -144,6 +161,24 @@ mod tests {
         );
         // "these" and "the" are different function words.
         assert_ne!(lex.tokenize("the")[0].key, lex.tokenize("these")[0].key);
+    }
+
+    #[test]
+    fn composed_decomposed_invisible_and_chinese_words() {
+        let mut lex = Lexicon::new();
+        let keys =
+            |lex: &mut Lexicon, t: &str| lex.tokenize(t).iter().map(|t| t.key).collect::<Vec<_>>();
+        assert_eq!(
+            keys(&mut lex, "Côte régime"),
+            keys(&mut lex, "Co\u{302}te re\u{301}gime")
+        );
+        assert_eq!(
+            keys(&mut lex, "strength\u{200B}en among\u{A0}central"),
+            keys(&mut lex, "strengthen among central")
+        );
+        let t = lex.tokenize("加强国际合作");
+        assert_eq!(t.len(), 6);
+        assert!(t.iter().all(|t| !t.stop));
     }
 
     #[test]

@@ -61,12 +61,11 @@ pub(crate) enum Seg {
 /// run time and buys nothing. Unseeded, so also deterministic.
 pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// What the passes need to know of a distinct token.
+/// What the passes need to know of a distinct token (distinct in its
+/// matching form, [`tokens::key`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Facts {
-    /// Length in bytes.
-    pub bytes: u32,
-    /// Length in characters.
+    /// Length in characters, of the matching form.
     pub chars: u32,
     /// A run of whitespace with a line break: ends a sentence-like
     /// segment, and is never absorbed by the clean-up.
@@ -80,11 +79,20 @@ pub(crate) struct Facts {
 }
 
 /// Token ids shared by both sides, and per-id facts the passes need.
+///
+/// Tokens get equal ids when their matching forms ([`tokens::key`]: NFC,
+/// invisible characters removed) are equal, so the same word written
+/// composed on one side and decomposed on the other is no edit. Their
+/// bytes may then differ, so lengths are kept per token and side.
 pub(crate) struct Interned {
     /// Ids of the old tokens.
     pub old: Vec<u32>,
     /// Ids of the new tokens.
     pub new: Vec<u32>,
+    /// Length in bytes of each old token, as written.
+    pub old_len: Vec<u32>,
+    /// Length in bytes of each new token, as written.
+    pub new_len: Vec<u32>,
     /// Facts per id.
     pub facts: Vec<Facts>,
 }
@@ -97,12 +105,13 @@ struct Interner<'a> {
     /// is usually far away in memory (that cache miss was most of the
     /// interning time on a 1 MB text).
     short: FxMap<u128, u32>,
-    /// Longer tokens.
-    long: FxMap<&'a str, u32>,
+    /// Longer tokens, and tokens whose matching form differs from the
+    /// text (keyed by that form).
+    long: FxMap<std::borrow::Cow<'a, str>, u32>,
     /// Ids of one-byte tokens (a space, a comma: half of all tokens),
     /// found without hashing; `u32::MAX` for none yet.
     ascii: Vec<u32>,
-    /// The token of each id.
+    /// A token (as written) of each id.
     tokens: Vec<&'a str>,
     facts: Vec<Facts>,
 }
@@ -123,23 +132,30 @@ impl<'a> Interner<'a> {
             }
         }
         let next = self.facts.len() as u32;
+        let form = tokens::key(t);
         let (facts, tokens) = (&mut self.facts, &mut self.tokens);
-        let new_facts = || {
+        let mut new_facts = |k: &str| {
             let c = class(t);
             tokens.push(t);
             facts.push(Facts {
-                bytes: t.len() as u32,
-                chars: t.chars().count() as u32,
-                line_break: c == Class::Space && t.contains('\n'),
+                chars: k.chars().count() as u32,
+                line_break: c == Class::Space && k.contains('\n'),
                 space: c == Class::Space,
-                stop: matches!(t, "." | ";" | ":" | "!" | "?"),
-                content: c == Class::Word && cleanup::is_content(t),
+                stop: matches!(k, "." | ";" | ":" | "!" | "?"),
+                content: c == Class::Word && cleanup::is_content(k),
             });
             next
         };
-        let id = match pack(t) {
-            Some(key) => *self.short.entry(key).or_insert_with(new_facts),
-            None => *self.long.entry(t).or_insert_with(new_facts),
+        let id = match pack(&form) {
+            Some(key) => *self.short.entry(key).or_insert_with(|| new_facts(&form)),
+            None => match self.long.get(form.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let id = new_facts(&form);
+                    self.long.insert(form, id);
+                    id
+                }
+            },
         };
         if let [b] = t.as_bytes() {
             if b.is_ascii() {
@@ -149,11 +165,16 @@ impl<'a> Interner<'a> {
         id
     }
 
-    /// Tokenizes and interns `text`.
-    fn text(&mut self, text: &'a str) -> Vec<u32> {
+    /// Tokenizes and interns `text`: the ids, and each token's length in
+    /// bytes.
+    fn text(&mut self, text: &'a str) -> (Vec<u32>, Vec<u32>) {
         let mut ids = Vec::with_capacity(text.len() / 3 + 1);
-        tokens::for_each_token(text, |start, end| ids.push(self.intern(&text[start..end])));
-        ids
+        let mut lens = Vec::with_capacity(text.len() / 3 + 1);
+        tokens::for_each_token(text, |start, end| {
+            ids.push(self.intern(&text[start..end]));
+            lens.push((end - start) as u32);
+        });
+        (ids, lens)
     }
 
     /// Re-numbers `ids` (made by `other`) into this interner's ids.
@@ -188,17 +209,19 @@ impl Interned {
     /// diff compares integers.
     pub fn new(old: &str, new: &str) -> Interned {
         let mut interner = Interner::new();
-        let (old, new) = if old.len() + new.len() < PARALLEL_BYTES {
+        let ((old, old_len), (new, new_len)) = if old.len() + new.len() < PARALLEL_BYTES {
             (interner.text(old), interner.text(new))
         } else {
             let mut other = Interner::new();
             let (old, mut new) = rayon::join(|| interner.text(old), || other.text(new));
-            interner.adopt(&other, &mut new);
+            interner.adopt(&other, &mut new.0);
             (old, new)
         };
         Interned {
             old,
             new,
+            old_len,
+            new_len,
             facts: interner.facts,
         }
     }
@@ -207,18 +230,27 @@ impl Interned {
     #[cfg(test)]
     pub fn from_tokens(old: &[&str], new: &[&str]) -> Interned {
         let mut interner = Interner::new();
+        let lens = |ts: &[&str]| ts.iter().map(|t| t.len() as u32).collect();
+        let (old_len, new_len) = (lens(old), lens(new));
         let old = old.iter().map(|t| interner.intern(t)).collect();
         let new = new.iter().map(|t| interner.intern(t)).collect();
         Interned {
             old,
             new,
+            old_len,
+            new_len,
             facts: interner.facts,
         }
     }
 
-    /// Bytes in the tokens `ids`.
-    pub fn bytes(&self, ids: &[u32]) -> usize {
-        ids.iter().map(|&id| self.fact(id).bytes as usize).sum()
+    /// Bytes, as written, of the old tokens `range`.
+    pub fn old_bytes(&self, range: Range<usize>) -> usize {
+        self.old_len[range].iter().map(|&n| n as usize).sum()
+    }
+
+    /// Bytes, as written, of the new tokens `range`.
+    pub fn new_bytes(&self, range: Range<usize>) -> usize {
+        self.new_len[range].iter().map(|&n| n as usize).sum()
     }
 
     pub fn fact(&self, id: u32) -> &Facts {
@@ -666,8 +698,9 @@ mod tests {
         let (o, n) = (one.text(&old), one.text(&new));
         // `adopt` numbers new-only tokens in order of first appearance,
         // as one interner reading both texts in turn does.
-        assert_eq!(both.old, o);
-        assert_eq!(both.new, n);
+        assert_eq!(both.old, o.0);
+        assert_eq!(both.new, n.0);
+        assert_eq!((both.old_len, both.new_len), (o.1, n.1));
         assert_eq!(both.facts.len(), one.facts.len());
     }
 }

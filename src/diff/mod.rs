@@ -34,6 +34,15 @@
 //! are slices of the input, so the edits are lossless: [`old_text`] and
 //! [`new_text`] give back both inputs exactly, whatever they hold.
 //!
+//! Tokens are compared in their matching form
+//! ([`crate::parse::unicode::matching_form`]: NFC, invisible format
+//! characters removed), so `Côte` typed composed and decomposed, or
+//! `strength\u{200B}en` and `strengthen`, are no edit; an equal run
+//! written differently on the new side carries that side's text in
+//! [`Edit::as_new`]. In scripts written without spaces (Chinese,
+//! Japanese, Thai, ...) each character is a word, so an insertion marks
+//! the inserted characters only.
+//!
 //! # The clean-up rule, and why
 //!
 //! A minimal token diff is correct but unreadable: it keeps every `the`,
@@ -99,8 +108,16 @@ pub enum Op {
 pub struct Edit {
     /// Kept, inserted or deleted.
     pub op: Op,
-    /// The text, exactly as in the input it comes from.
+    /// The text, exactly as in the input it comes from (the old text for
+    /// an [`Op::Equal`] run).
     pub text: String,
+    /// For an [`Op::Equal`] run written differently in the new text but
+    /// the same for matching (composed against decomposed accents,
+    /// invisible characters: see [`crate::parse::unicode`]), the new
+    /// text's run as written; `None` when both are written alike. Omitted
+    /// from JSON when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_new: Option<String>,
 }
 
 impl Edit {
@@ -109,6 +126,7 @@ impl Edit {
         Edit {
             op,
             text: text.into(),
+            as_new: None,
         }
     }
 }
@@ -128,20 +146,30 @@ pub fn diff_words(old: &str, new: &str) -> Vec<Edit> {
     let mut edits = Vec::with_capacity(segs.len() * 2);
     for seg in segs {
         match seg {
-            engine::Seg::Equal { old: o, len, .. } => {
-                let n = ids.bytes(&ids.old[o..o + len]);
-                edits.push(Edit::new(Op::Equal, &old[at_old..at_old + n]));
-                at_old += n;
-                at_new += n;
+            engine::Seg::Equal {
+                old: o,
+                new: n,
+                len,
+            } => {
+                let lo = ids.old_bytes(o..o + len);
+                let ln = ids.new_bytes(n..n + len);
+                let (a, b) = (&old[at_old..at_old + lo], &new[at_new..at_new + ln]);
+                let mut edit = Edit::new(Op::Equal, a);
+                if a != b {
+                    edit.as_new = Some(b.to_string());
+                }
+                edits.push(edit);
+                at_old += lo;
+                at_new += ln;
             }
             engine::Seg::Change { old: o, new: n } => {
                 if !o.is_empty() {
-                    let len = ids.bytes(&ids.old[o]);
+                    let len = ids.old_bytes(o);
                     edits.push(Edit::new(Op::Delete, &old[at_old..at_old + len]));
                     at_old += len;
                 }
                 if !n.is_empty() {
-                    let len = ids.bytes(&ids.new[n]);
+                    let len = ids.new_bytes(n);
                     edits.push(Edit::new(Op::Insert, &new[at_new..at_new + len]));
                     at_new += len;
                 }
@@ -156,9 +184,17 @@ pub fn old_text(edits: &[Edit]) -> String {
     side(edits, Op::Delete)
 }
 
-/// The new text: equal and inserted runs, in order.
+/// The new text: equal and inserted runs, in order (an equal run as the
+/// new text writes it, [`Edit::as_new`]).
 pub fn new_text(edits: &[Edit]) -> String {
-    side(edits, Op::Insert)
+    edits
+        .iter()
+        .filter_map(|e| match e.op {
+            Op::Equal => Some(e.as_new.as_deref().unwrap_or(&e.text)),
+            Op::Insert => Some(e.text.as_str()),
+            Op::Delete => None,
+        })
+        .collect()
 }
 
 fn side(edits: &[Edit], op: Op) -> String {

@@ -301,3 +301,50 @@ fn the_same_inputs_give_the_same_edits() {
     let new = every_kth_word(&old, 13, "changed");
     assert_eq!(diff_words(&old, &new), diff_words(&old, &new));
 }
+
+#[test]
+fn composed_and_decomposed_accents_are_no_edit_and_both_texts_come_back() {
+    let old = "The delegation of Côte d’Ivoire and São Tomé welcomed it.";
+    let new = "The delegation of Co\u{302}te d’Ivoire and Sa\u{303}o Tome\u{301} welcomed it.";
+    let edits = diff_words(old, new);
+    assert!(is_identical(&edits), "{edits:?}");
+    assert_eq!(edits.len(), 1);
+    assert_eq!(edits[0].text, old);
+    assert_eq!(edits[0].as_new.as_deref(), Some(new));
+    assert_eq!(old_text(&edits), old);
+    assert_eq!(new_text(&edits), new);
+}
+
+#[test]
+fn invisible_characters_are_no_edit_but_a_real_change_beside_them_is() {
+    let old = "should strength\u{200B}en cooperation among\u{A0}central authorities";
+    let new = "should strengthen cooperation among central bodies";
+    let edits = diff_words(old, new);
+    let changed: Vec<(Op, &str)> = edits
+        .iter()
+        .filter(|e| e.op != Op::Equal)
+        .map(|e| (e.op, e.text.as_str()))
+        .collect();
+    assert_eq!(
+        changed,
+        [(Op::Delete, "authorities"), (Op::Insert, "bodies")]
+    );
+    assert_eq!(old_text(&edits), old);
+    assert_eq!(new_text(&edits), new);
+}
+
+#[test]
+fn an_insertion_into_chinese_marks_the_inserted_characters_only() {
+    let old = "会员国应加强国际合作，打击跨国有组织犯罪。";
+    let new = "会员国应进一步加强国际合作，打击跨国有组织犯罪和腐败。";
+    let edits = diff_words(old, new);
+    let inserted: Vec<&str> = edits
+        .iter()
+        .filter(|e| e.op == Op::Insert)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(inserted, ["进一步", "和腐败"]);
+    assert!(edits.iter().all(|e| e.op != Op::Delete), "{edits:?}");
+    assert_eq!(old_text(&edits), old);
+    assert_eq!(new_text(&edits), new);
+}

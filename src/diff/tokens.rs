@@ -6,6 +6,22 @@
 //! `A/CONF.234/5`, `1,000`, `2030`. Everything else is a run of whitespace
 //! or a single character. Tokens are slices of the input laid end to end,
 //! so joining them gives back the input byte for byte.
+//!
+//! Invisible format characters ([`unicode::is_invisible`]) never split or
+//! make a token: inside a word they stay in it (`strength\u{200B}en` is one
+//! word, which matches `strengthen`), before a word they start it, and
+//! inside whitespace they join it. A no-break space is whitespace.
+//!
+//! In scripts written without spaces ([`unicode::is_scriptio_continua`]:
+//! Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar) every character is
+//! a word of its own, so inserting two characters into a Chinese sentence
+//! marks those two characters and not the sentence. A "character" here is
+//! an extended grapheme cluster (UAX #29 §3, from `unicode-segmentation`),
+//! so a Thai consonant keeps its vowel and tone marks. UAX #29 *word*
+//! boundaries are not used: they split Han ideographs per character but
+//! keep a run of Katakana (rule WB13) and of Thai, Lao, Khmer or Myanmar
+//! letters (left to dictionary tailoring, §4.1.1) as one word, which would
+//! turn a one-character edit back into a whole-sentence one.
 
 /// What a token is made of; the clean-up and the segmenter use it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,25 +34,16 @@ pub(crate) enum Class {
     Mark,
 }
 
-/// Whether `c` can be part of a word.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
-}
+use unicode_segmentation::UnicodeSegmentation;
 
-/// Combining marks, so that decomposed accents stay inside their word.
-fn is_combining(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
+use crate::parse::unicode::{self, is_invisible, is_scriptio_continua, is_word_char};
 
 /// Whether `c` may join two word parts (`c` between `prev` and `next`).
 fn joins(prev: char, c: char, next: char) -> bool {
     match c {
-        '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | '/' | '.' => is_word_char(next),
+        '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | '/' | '.' => {
+            is_word_char(next) && !is_scriptio_continua(next)
+        }
         ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
         _ => false,
     }
@@ -69,9 +76,32 @@ pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
-        let (c, len) = char_at(text, i);
+        let (mut c, len) = char_at(text, i);
         i += len;
-        if is_word_char(c) {
+        // Invisible characters take the class of what follows them.
+        while is_invisible(c) && i < bytes.len() {
+            let (d, dl) = char_at(text, i);
+            if !is_invisible(d) && !is_word_char(d) && !d.is_whitespace() {
+                break;
+            }
+            c = d;
+            i += dl;
+        }
+        if is_scriptio_continua(c) {
+            // One grapheme cluster, and invisible characters after it.
+            let cluster = text[i - c.len_utf8()..]
+                .graphemes(true)
+                .next()
+                .map_or(0, str::len);
+            i = i - c.len_utf8() + cluster;
+            while i < bytes.len() {
+                let (d, dl) = char_at(text, i);
+                if !is_invisible(d) {
+                    break;
+                }
+                i += dl;
+            }
+        } else if is_word_char(c) {
             let mut prev = c;
             while i < bytes.len() {
                 if bytes[i].is_ascii_alphanumeric() {
@@ -80,8 +110,12 @@ pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
                     continue;
                 }
                 let (d, dl) = char_at(text, i);
+                if is_invisible(d) {
+                    i += dl;
+                    continue;
+                }
                 // A joiner needs a word character right after it.
-                let joined = is_word_char(d)
+                let joined = (is_word_char(d) && !is_scriptio_continua(d))
                     || (i + dl < bytes.len() && joins(prev, d, char_at(text, i + dl).0));
                 if !joined {
                     break;
@@ -92,7 +126,7 @@ pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
         } else if c.is_whitespace() {
             while i < bytes.len() {
                 let (d, dl) = char_at(text, i);
-                if !d.is_whitespace() {
+                if !d.is_whitespace() && !is_invisible(d) {
                     break;
                 }
                 i += dl;
@@ -102,13 +136,39 @@ pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
     }
 }
 
-/// The class of a token produced by [`tokenize`].
+/// The class of a token produced by [`tokenize`], by its first visible
+/// character; a token of invisible characters only is [`Class::Space`]
+/// (it holds nothing to read, and is compared like whitespace).
 pub(crate) fn class(token: &str) -> Class {
-    match token.chars().next() {
+    match token.chars().find(|&c| !is_invisible(c)) {
         Some(c) if is_word_char(c) => Class::Word,
         Some(c) if c.is_whitespace() => Class::Space,
-        _ => Class::Mark,
+        Some(_) => Class::Mark,
+        None if token.is_empty() => Class::Mark,
+        None => Class::Space,
     }
+}
+
+/// The form in which a token is compared: its [`unicode::matching_form`];
+/// in whitespace, every space other than a tab or line break (a no-break
+/// space U+00A0, a thin space U+2009, ...) compares as an ASCII space.
+pub(crate) fn key(token: &str) -> std::borrow::Cow<'_, str> {
+    let form = unicode::matching_form(token);
+    let wide_space = |c: char| !c.is_ascii() && c.is_whitespace();
+    if !form.is_ascii() && class(token) == Class::Space && form.chars().any(wide_space) {
+        let spaced = form
+            .chars()
+            .map(|c| {
+                if wide_space(c) && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        return std::borrow::Cow::Owned(spaced);
+    }
+    form
 }
 
 #[cfg(test)]
@@ -188,9 +248,49 @@ mod tests {
             "a''b",
             "x/ y",
             "日本語 テキスト。",
+            "\u{200B}",
+            "a\u{200B}",
+            "\u{200B}\u{200C}.\u{FEFF}",
+            "ที่นี่ก",
+            "会\u{200B}员",
         ] {
             assert_eq!(tokenize(s).concat(), s);
         }
+    }
+
+    #[test]
+    fn each_character_of_a_script_without_spaces_is_a_word() {
+        assert_eq!(
+            tokenize("会员国应加强合作。"),
+            ["会", "员", "国", "应", "加", "强", "合", "作", "。"]
+        );
+        // Kana runs too (UAX #29 word bounds would keep カタカナ whole).
+        assert_eq!(tokenize("カタカナ"), ["カ", "タ", "カ", "ナ"]);
+        // A Thai consonant keeps its vowel and tone marks.
+        assert_eq!(tokenize("ที่นี่"), ["ที่", "นี่"]);
+        // Latin next to Han splits at the script change.
+        assert_eq!(tokenize("UNODC的"), ["UNODC", "的"]);
+        for t in tokenize("会员国应加强合作") {
+            assert_eq!(class(t), Class::Word);
+        }
+    }
+
+    #[test]
+    fn invisible_characters_stay_inside_words_and_spaces() {
+        assert_eq!(
+            tokenize("strength\u{200B}en among\u{A0}central"),
+            ["strength\u{200B}en", " ", "among", "\u{A0}", "central"]
+        );
+        assert_eq!(key("strength\u{200B}en"), "strengthen");
+        assert_eq!(key("\u{A0}"), " ");
+        assert_eq!(key("\u{2028}"), "\u{2028}");
+        assert_eq!(tokenize("\u{FEFF}Member"), ["\u{FEFF}Member"]);
+        assert_eq!(class("\u{FEFF}Member"), Class::Word);
+        assert_eq!(tokenize("a \u{200B} b"), ["a", " \u{200B} ", "b"]);
+        assert_eq!(tokenize("end.\u{200B}"), ["end", ".", "\u{200B}"]);
+        assert_eq!(class("\u{200B}"), Class::Space);
+        assert_eq!(tokenize("Co\u{302}te"), ["Co\u{302}te"]);
+        assert_eq!(key("Co\u{302}te"), "Côte");
     }
 
     #[test]

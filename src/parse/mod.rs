@@ -25,6 +25,7 @@ mod citation;
 mod lines;
 mod markup;
 mod structure;
+pub mod unicode;
 
 use serde::Serialize;
 

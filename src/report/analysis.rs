@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::escape::{line as esc_line, terminal as esc};
 use super::style::Style;
 use crate::analysis::{Occurrence, Stage, Term, Terms, Trace};
 use crate::cli::Config;
@@ -160,13 +161,13 @@ pub fn right_context(text: &str, cols: usize, ellipsis: bool) -> String {
 /// One keyword-in-context line: the left context right-aligned in `left`
 /// columns, the match, then as much right context as fits in `width`.
 fn kwic(o: &Occurrence, left: usize, width: usize, st: &Style) -> String {
-    let matched = o.matched();
-    let shown = st.emphasis(matched);
+    let matched = esc(o.matched());
+    let shown = st.emphasis(&matched);
     let match_cols = matched.width() + if st.color { 0 } else { 2 };
-    let before = left_context(o.before(), left, true);
+    let before = left_context(&esc(o.before()), left, true);
     let pad = left.saturating_sub(before.width());
     let right = width.saturating_sub(left + match_cols).max(8);
-    let after = right_context(o.after(), right, true);
+    let after = right_context(&esc(o.after()), right, true);
     format!("{}{before}{shown}{after}", " ".repeat(pad))
 }
 
@@ -185,7 +186,7 @@ pub fn trace_text(t: &Trace, config: &Config, out: &mut dyn Write) -> io::Result
     let st = Style {
         color: config.color,
     };
-    let phrase = t.phrase.text();
+    let phrase = esc_line(t.phrase.text());
     let Some(first) = t.first() else {
         writeln!(
             out,
@@ -362,7 +363,7 @@ pub fn terms_text(t: &Terms, config: &Config, out: &mut dyn Write) -> io::Result
         )?;
         for x in list {
             let mark = if x.in_heading { " §" } else { "" };
-            let phrase = truncate(&x.phrase, phrase_w.saturating_sub(mark.width()));
+            let phrase = truncate(&esc_line(&x.phrase), phrase_w.saturating_sub(mark.width()));
             let cell = format!("{phrase}{mark}");
             let pad = phrase_w.saturating_sub(cell.width());
             writeln!(

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::escape::{line as esc_line, terminal as esc};
 use super::style::{wrap, Style};
 use crate::cli::Config;
 use crate::parse::{Footnote, ParsedDoc, Unit, UnitKind};
@@ -137,7 +138,7 @@ pub fn docs_text(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> i
         );
         let room = config.width.saturating_sub(line.chars().count()).max(10);
         let title = d.meta.title.as_deref().unwrap_or("");
-        writeln!(out, "{}{}", st.id(&line), truncate(title, room))?;
+        writeln!(out, "{}{}", st.id(&line), truncate(&esc_line(title), room))?;
     }
     Ok(())
 }
@@ -166,7 +167,7 @@ pub fn units_text(units: &[&Unit], config: &Config, out: &mut dyn Write) -> io::
             st.id(&u.id.to_string()),
             u.kind.as_str(),
             year,
-            u.text
+            esc_line(&u.text)
         )?;
     }
     Ok(())
@@ -221,13 +222,13 @@ pub fn show_unit_text(
         ))
     )?;
     if let Some(t) = &doc.meta.title {
-        writeln!(out, "{}", st.dim(&truncate(t, config.width)))?;
+        writeln!(out, "{}", st.dim(&truncate(&esc_line(t), config.width)))?;
     }
     if !head.section.is_empty() {
         writeln!(
             out,
             "{}",
-            st.dim(&wrap(&head.section_path(), config.width, "§ ", "  "))
+            st.dim(&wrap(&esc(&head.section_path()), config.width, "§ ", "  "))
         )?;
     }
     if let Some(c) = &head.chapeau {
@@ -236,14 +237,14 @@ pub fn show_unit_text(
     writeln!(out)?;
     for (i, u) in family.iter().enumerate() {
         if i == 0 {
-            writeln!(out, "{}", wrap(&u.text, config.width, "  ", "  "))?;
+            writeln!(out, "{}", wrap(&esc(&u.text), config.width, "  ", "  "))?;
         } else {
             let label = child_label(u);
             let indent = " ".repeat(label.chars().count() + 3);
             writeln!(
                 out,
                 "{}",
-                wrap(&u.text, config.width, &format!("  {label} "), &indent)
+                wrap(&esc(&u.text), config.width, &format!("  {label} "), &indent)
             )?;
         }
     }
@@ -256,7 +257,7 @@ pub fn show_unit_text(
             writeln!(
                 out,
                 "{}",
-                st.dim(&wrap(&n.text, config.width, &mark, &indent))
+                st.dim(&wrap(&esc(&n.text), config.width, &mark, &indent))
             )?;
         }
     }
@@ -339,7 +340,7 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
     let m = &doc.meta;
     writeln!(out, "{}", st.id(&m.id))?;
     if let Some(t) = &m.title {
-        writeln!(out, "{}", st.heading(&wrap(t, config.width, "", "")))?;
+        writeln!(out, "{}", st.heading(&wrap(&esc(t), config.width, "", "")))?;
     }
     let facts: Vec<String> = [
         m.meeting.clone(),
@@ -354,7 +355,7 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
         writeln!(
             out,
             "{}",
-            st.dim(&wrap(&facts.join(" · "), config.width, "", ""))
+            st.dim(&wrap(&esc(&facts.join(" · ")), config.width, "", ""))
         )?;
     }
     let mut prev: &[String] = &[];
@@ -373,7 +374,7 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
                 writeln!(
                     out,
                     "{}",
-                    st.heading(&wrap(h, config.width, &indent, &indent))
+                    st.heading(&wrap(&esc(h), config.width, &indent, &indent))
                 )?;
             }
             prev = &u.section;
@@ -396,7 +397,7 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
         writeln!(out)?;
         let label = format!("{} ", u.id.path);
         let indent = " ".repeat(label.chars().count());
-        let body = wrap(&u.text, config.width, &label, &indent);
+        let body = wrap(&esc(&u.text), config.width, &label, &indent);
         let (first, rest) = body.split_at(label.len().min(body.len()));
         writeln!(out, "{}{}", st.id(first), rest)?;
         for n in &u.footnotes {
@@ -404,7 +405,7 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
             writeln!(
                 out,
                 "{}",
-                st.dim(&wrap(&n.text, config.width, &mark, &indent))
+                st.dim(&wrap(&esc(&n.text), config.width, &mark, &indent))
             )?;
         }
     }

@@ -11,6 +11,7 @@ use owo_colors::OwoColorize;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use super::escape;
 use super::style::{wrap, Style};
 use crate::align::chain::{Stage, Step};
 use crate::align::{Relation, Summary};
@@ -46,9 +47,14 @@ fn pieces(edits: &[Edit], markers: bool) -> Vec<Piece> {
         let leading = e.text.starts_with(char::is_whitespace);
         let first = out.len();
         for (i, w) in words.iter().enumerate() {
+            // Controls escaped; in a change, invisible characters shown.
+            let text = match e.op {
+                Op::Equal => escape::terminal(w),
+                Op::Insert | Op::Delete => escape::changed(w),
+            };
             out.push(Piece {
                 op: e.op,
-                text: (*w).to_string(),
+                text: text.into_owned(),
                 space: if i == 0 {
                     pending_space || leading
                 } else {
@@ -250,7 +256,7 @@ pub fn write_pair(
             out,
             "{}",
             st.dim(&truncate(
-                &format!("  § {}", p.new.section_path()),
+                &format!("  § {}", escape::line(&p.new.section_path())),
                 config.width
             ))
         )?;

@@ -15,6 +15,7 @@ pub mod align;
 pub mod analysis;
 pub mod corpus;
 pub mod diff;
+pub mod escape;
 pub mod json;
 pub mod memo;
 pub mod output;

@@ -7,6 +7,7 @@ use owo_colors::OwoColorize;
 use serde::Serialize;
 
 use super::diff::redline_lines;
+use super::escape::line as esc_line;
 use super::style::{wrap, Style};
 use crate::cli::Config;
 use crate::diff::{Edit, StrengthChange};
@@ -55,7 +56,7 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
         let label = para
             .label
             .as_ref()
-            .map_or(String::new(), |l| format!(" ({l})"));
+            .map_or(String::new(), |l| format!(" ({})", esc_line(l)));
         let part = para.part.as_str();
         let mut head = format!(
             "{}{label}  {part}  {}",
@@ -111,7 +112,7 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
             let option = if a.option.is_empty() {
                 "(dropped)".to_string()
             } else {
-                format!("“{}”", a.option)
+                format!("“{}”", esc_line(&a.option))
             };
             let best = a
                 .best
@@ -156,7 +157,7 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
                 out,
                 "  {}  {}…",
                 st.id(&u.recommendation.id.to_string()),
-                text
+                esc_line(&text)
             )?;
         }
     }

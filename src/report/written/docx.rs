@@ -31,14 +31,10 @@ pub const AUTHOR: &str = "accord";
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// Characters XML 1.0 cannot hold (control characters other than tab and
-/// line breaks) are dropped.
+/// line breaks, U+FFFE, U+FFFF), and DEL and the C1 controls, are shown
+/// escaped as text ([`crate::report::escape::xml`]: ESC becomes `\x1b`).
 fn xml_safe(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
-    if s.chars().any(bad) {
-        Cow::Owned(s.chars().filter(|&c| !bad(c)).collect())
-    } else {
-        Cow::Borrowed(s)
-    }
+    crate::report::escape::xml(s)
 }
 
 /// How a run looks.
@@ -145,7 +141,8 @@ impl Body {
 
     fn text_element(&mut self, name: &str, text: &str) -> io::Result<()> {
         self.start(name, &[("xml:space", "preserve")])?;
-        self.w.write_event(Event::Text(BytesText::new(text)))?;
+        self.w
+            .write_event(Event::Text(BytesText::new(&xml_safe(text))))?;
         self.end(name)
     }
 
@@ -650,10 +647,13 @@ mod tests {
     }
 
     #[test]
-    fn text_is_escaped_and_control_characters_dropped() {
+    fn text_is_escaped_and_control_characters_shown_escaped() {
         let xml = body_of(|b| b.para(None, "a <w:b/> & \"q\"\u{1}\nnext\tcol"));
         assert!(xml.contains("a &lt;w:b/&gt; &amp; &quot;q&quot;"), "{xml}");
-        assert!(!xml.contains('\u{1}'));
+        assert!(
+            !xml.contains('\u{1}') && xml.contains("q&quot;\\x01"),
+            "{xml}"
+        );
         assert!(xml.contains("<w:br/>") && xml.contains("<w:tab/>"), "{xml}");
     }
 

@@ -15,8 +15,11 @@ use std::io::{self, Write};
 use super::{Cite, DocInfo, MemoDate};
 use crate::diff::{Edit, Op};
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values. Characters XML 1.0
+/// cannot hold, DEL and C1 controls are shown escaped first
+/// ([`crate::report::escape::xml`]: ESC becomes the text `\x1b`).
 pub fn escape(text: &str) -> String {
+    let text = crate::report::escape::xml(text);
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         match c {
@@ -25,9 +28,6 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters other than tab and line breaks are not
-            // allowed in HTML text.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }
@@ -235,7 +235,8 @@ mod tests {
             escape(r#"<script>alert(1)</script> "><img src=x onerror=alert(1)> & 'q'"#),
             "&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;q&#39;"
         );
-        assert_eq!(escape("a\u{7}b\tc"), "ab\tc");
+        assert_eq!(escape("a\u{7}b\tc"), "a\\x07b\tc");
+        assert_eq!(escape("\u{1b}[31m\u{FFFF}"), "\\x1b[31m\\u{ffff}");
     }
 
     #[test]

@@ -19,7 +19,9 @@ use super::{Cite, DocInfo};
 use crate::diff::{Edit, Op};
 
 /// Escapes document text for Markdown. `line_start`: the text begins a
-/// line (block markers must be neutralised too).
+/// line (block markers must be neutralised too). Control characters,
+/// U+2028 and U+2029 are shown escaped (`\x1b`, see
+/// [`crate::report::escape::terminal`]); a carriage return is dropped.
 pub fn escape(text: &str, line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut at_start = line_start;
@@ -55,6 +57,11 @@ pub fn escape(text: &str, line_start: bool) -> String {
             '\n' => {
                 out.push_str("\\\n");
                 at_start = true;
+            }
+            // Controls never reach a terminal that `cat`s the file.
+            c if c.is_control() && c != '\t' || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let mut buf = [0u8; 4];
+                out.push_str(&crate::report::escape::terminal(c.encode_utf8(&mut buf)));
             }
             _ => out.push(c),
         }
@@ -136,6 +143,10 @@ mod tests {
         assert_eq!(escape("12 items", true), "12 items");
         assert_eq!(escape("a\n+ b", false), "a\\\n\\+ b");
         assert_eq!(escape(r"C:\path", false), r"C:\\path");
+        assert_eq!(
+            escape("a\u{1b}[31mb\u{2028}c\u{85}", false),
+            r"a\x1b\[31mb\u{2028}c\x85"
+        );
     }
 
     #[test]
