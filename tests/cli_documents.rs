@@ -40,8 +40,19 @@ fn a_declaration_is_read_as_its_drafters_wrote_it() {
     assert_eq!(
         ids(&v),
         [
-            "d:PP1", "d:PP2", "d:PP3", "d:PP4", "d:1", "d:2", "d:2(a)", "d:2(b)", "d:2bis",
-            "d:3", "d:3+1", "d:annex/1", "d:annex/2"
+            "d:PP1",
+            "d:PP2",
+            "d:PP3",
+            "d:PP4",
+            "d:1",
+            "d:2",
+            "d:2(a)",
+            "d:2(b)",
+            "d:2bis",
+            "d:3",
+            "d:3+1",
+            "d:annex/1",
+            "d:annex/2"
         ]
     );
     let kinds: Vec<&str> = v
@@ -50,26 +61,72 @@ fn a_declaration_is_read_as_its_drafters_wrote_it() {
         .iter()
         .map(|u| u["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(&kinds[..5], ["preambular"; 4].iter().chain(&["paragraph"]).copied().collect::<Vec<_>>());
+    assert_eq!(
+        &kinds[..5],
+        ["preambular"; 4]
+            .iter()
+            .chain(&["paragraph"])
+            .copied()
+            .collect::<Vec<_>>()
+    );
     assert_eq!(v[1]["un_citation"], "d, second preambular paragraph");
-    assert_eq!(v[1]["chapeau"], "We, the Ministers and Representatives of Member States,");
+    assert_eq!(
+        v[1]["chapeau"],
+        "We, the Ministers and Representatives of Member States,"
+    );
     assert_eq!(v[4]["chapeau"], "Declare as follows:");
     assert_eq!(v[8]["label"], "2 bis.");
     assert_eq!(v[11]["un_citation"], "d, annex, para. 1");
-    assert_eq!(v[11]["section"], serde_json::json!(["Annex", "Plan of action"]));
+    assert_eq!(
+        v[11]["section"],
+        serde_json::json!(["Annex", "Plan of action"])
+    );
     // Nothing set aside: title and chapeaux frame the text.
-    let aside = json(&["--no-seeds", "--doc", &v1, "show", "d", "--set-aside", "--format", "json"]);
+    let aside = json(&[
+        "--no-seeds",
+        "--doc",
+        &v1,
+        "show",
+        "d",
+        "--set-aside",
+        "--format",
+        "json",
+    ]);
     assert_eq!(aside, serde_json::json!([]));
     // Citations in every accepted spelling.
     for spelling in ["d:pp2", "d:PP 2", "d, second preambular paragraph"] {
-        let v = json(&["--no-seeds", "--doc", &v1, "show", spelling, "--format", "json"]);
+        let v = json(&[
+            "--no-seeds",
+            "--doc",
+            &v1,
+            "show",
+            spelling,
+            "--format",
+            "json",
+        ]);
         assert_eq!(v[0]["id"], "d:PP2", "{spelling}");
     }
     for spelling in ["d:annex/1", "d:annex 1", "d:Annex/1", "d, annex, para. 1"] {
-        let v = json(&["--no-seeds", "--doc", &v1, "show", spelling, "--format", "json"]);
+        let v = json(&[
+            "--no-seeds",
+            "--doc",
+            &v1,
+            "show",
+            spelling,
+            "--format",
+            "json",
+        ]);
         assert_eq!(v[0]["id"], "d:annex/1", "{spelling}");
     }
-    let v = json(&["--no-seeds", "--doc", &v1, "show", "d:2 bis", "--format", "json"]);
+    let v = json(&[
+        "--no-seeds",
+        "--doc",
+        &v1,
+        "show",
+        "d:2 bis",
+        "--format",
+        "json",
+    ]);
     assert_eq!(v[0]["id"], "d:2bis");
 }
 
@@ -78,7 +135,18 @@ fn diffing_two_versions_of_a_declaration_shows_every_change() {
     let v1 = format!("o={}", case("declaration-v1.txt"));
     let v2 = format!("n={}", case("declaration-v2.txt"));
     let out = accord()
-        .args(["--no-seeds", "--doc", &v1, "--doc", &v2, "diff", "o", "n", "--format", "json"])
+        .args([
+            "--no-seeds",
+            "--doc",
+            &v1,
+            "--doc",
+            &v2,
+            "diff",
+            "o",
+            "n",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1), "changes: exit status 1");
@@ -107,12 +175,17 @@ fn diffing_two_versions_of_a_declaration_shows_every_change() {
     let s = |a: &str, b: &str, d: &str| (a.to_string(), b.to_string(), d.to_string());
     // The preamble is compared too.
     assert_eq!(strength("o:PP2"), [s("Reaffirming", "Noting", "weaker")]);
-    assert_eq!(strength("o:PP3"), [s("Deeply concerned", "Noting", "weaker")]);
+    assert_eq!(
+        strength("o:PP3"),
+        [s("Deeply concerned", "Noting", "weaker")]
+    );
     assert!(strength("o:1").contains(&s("We urge", "We encourage", "weaker")));
     assert_eq!(strength("o:3"), [s("We request", "We invite", "weaker")]);
     assert_eq!(strength("o:annex/1"), [s("should", "shall", "stronger")]);
     let q = &pair("o:1")["strength"];
-    assert!(q.to_string().contains("in accordance with national legislation"));
+    assert!(q
+        .to_string()
+        .contains("in accordance with national legislation"));
     assert!(q.to_string().contains("as appropriate"));
     // 2bis became 3 and 3 became 4.
     assert_eq!(pair("o:2bis")["new"], "n:3");
@@ -124,12 +197,27 @@ fn diffing_two_versions_of_a_declaration_shows_every_change() {
     assert_eq!(v["dropped_units"], serde_json::json!([]));
     // The text output names the preambular change in its header line.
     let out = accord()
-        .args(["--no-seeds", "--doc", &v1, "--doc", &v2, "diff", "o", "n", "--only-changed", "--color", "never"])
+        .args([
+            "--no-seeds",
+            "--doc",
+            &v1,
+            "--doc",
+            &v2,
+            "diff",
+            "o",
+            "n",
+            "--only-changed",
+            "--color",
+            "never",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("o:PP2 -> n:PP2  reworded"), "{text}");
-    assert!(text.contains("verb: Reaffirming -> Noting (weaker)"), "{text}");
+    assert!(
+        text.contains("verb: Reaffirming -> Noting (weaker)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -138,11 +226,27 @@ fn a_numbering_restart_opens_a_part_and_loses_nothing() {
     let v = json(&["--no-seeds", "--doc", &d, "units", "w", "--format", "json"]);
     assert_eq!(
         ids(&v),
-        ["w:1", "w:2", "w:2+1", "w:part2/1", "w:part2/2", "w:part2/15", "w:part2/16"]
+        [
+            "w:1",
+            "w:2",
+            "w:2+1",
+            "w:part2/1",
+            "w:part2/2",
+            "w:part2/15",
+            "w:part2/16"
+        ]
     );
     // Every paragraph is there for trace too.
     let out = accord()
-        .args(["--no-seeds", "--doc", &d, "trace", "restarted second paragraph", "--format", "json"])
+        .args([
+            "--no-seeds",
+            "--doc",
+            &d,
+            "trace",
+            "restarted second paragraph",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let t: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -167,16 +271,30 @@ fn review_and_units(path: &str) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn review_and_units_read_a_draft_alike() {
-    let example = format!("{}/examples/draft-declaration.md", env!("CARGO_MANIFEST_DIR"));
+    let example = format!(
+        "{}/examples/draft-declaration.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let (reviewed, listed) = review_and_units(&example);
     assert_eq!(reviewed, listed);
-    assert_eq!(reviewed[..5], ["abudhabi-draft:PP1", "abudhabi-draft:PP2", "abudhabi-draft:PP3", "abudhabi-draft:PP4", "abudhabi-draft:1"]);
+    assert_eq!(
+        reviewed[..5],
+        [
+            "abudhabi-draft:PP1",
+            "abudhabi-draft:PP2",
+            "abudhabi-draft:PP3",
+            "abudhabi-draft:PP4",
+            "abudhabi-draft:1"
+        ]
+    );
     let (reviewed, listed) = review_and_units(&case("declaration-v1.txt"));
     assert_eq!(reviewed, listed);
     assert!(reviewed.iter().any(|i| i.ends_with(":annex/2")));
     // The title is not reviewed, and gets no drafting-strength change.
     let r = json(&["review", &case("declaration-v1.txt"), "--format", "json"]);
-    assert!(!r.to_string().contains("Draft Lisbon declaration on safer cities\""));
+    assert!(!r
+        .to_string()
+        .contains("Draft Lisbon declaration on safer cities\""));
     let parts: Vec<&str> = r["paragraphs"]
         .as_array()
         .unwrap()
@@ -206,8 +324,20 @@ fn set_aside_lines_are_listed_and_a_large_share_is_noted() {
         stderr.contains("were set aside") && stderr.contains("accord show m --set-aside"),
         "{stderr}"
     );
-    assert_eq!(stderr.lines().filter(|l| l.contains("set aside")).count(), 1);
-    let v = json(&["--no-seeds", "--doc", &spec, "show", "m", "--set-aside", "--format", "json"]);
+    assert_eq!(
+        stderr.lines().filter(|l| l.contains("set aside")).count(),
+        1
+    );
+    let v = json(&[
+        "--no-seeds",
+        "--doc",
+        &spec,
+        "show",
+        "m",
+        "--set-aside",
+        "--format",
+        "json",
+    ]);
     let texts: Vec<&str> = v
         .as_array()
         .unwrap()
@@ -215,9 +345,22 @@ fn set_aside_lines_are_listed_and_a_large_share_is_noted() {
         .map(|s| s["text"].as_str().unwrap())
         .collect();
     assert!(texts.concat().contains("Distr.: General"), "{v}");
-    assert!(v.as_array().unwrap().iter().all(|s| s["reason"] == "front_matter"));
+    assert!(v
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["reason"] == "front_matter"));
     let out = accord()
-        .args(["--no-seeds", "--doc", &spec, "show", "m", "--set-aside", "--color", "never"])
+        .args([
+            "--no-seeds",
+            "--doc",
+            &spec,
+            "show",
+            "m",
+            "--set-aside",
+            "--color",
+            "never",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -241,13 +384,28 @@ fn a_dated_draft_is_reviewed_against_earlier_documents() {
     )
     .unwrap();
     let p = path.to_str().unwrap();
-    let out = accord().args(["review", p, "--format", "json"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = accord()
+        .args(["review", p, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let cited = v["paragraphs"].to_string();
-    assert!(!cited.contains("rpm2025") && !cited.contains("congress2021") && !cited.contains("thematic"), "{cited}");
+    assert!(
+        !cited.contains("rpm2025")
+            && !cited.contains("congress2021")
+            && !cited.contains("thematic"),
+        "{cited}"
+    );
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("dated after the draft (2020-03-01)"), "{stderr}");
+    assert!(
+        stderr.contains("dated after the draft (2020-03-01)"),
+        "{stderr}"
+    );
     assert!(stderr.contains("--any-date"), "{stderr}");
     let v = json(&["review", p, "--any-date", "--format", "json"]);
     assert_eq!(

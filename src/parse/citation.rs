@@ -314,7 +314,8 @@ fn un_style_to_compact(input: &str) -> String {
                         unnumbered = lw.parse().ok();
                     } else {
                         out.push_str(w);
-                        if let Some(next) = tokens.get(i + 1).filter(|t| latin_insert(t).is_some()) {
+                        if let Some(next) = tokens.get(i + 1).filter(|t| latin_insert(t).is_some())
+                        {
                             out.push_str(next);
                             i += 1;
                         }
@@ -721,7 +722,9 @@ mod tests {
     fn citations_and_sides_are_told_apart() {
         assert!(Citation::looks_like("rpm2019:13e"));
         assert!(Citation::looks_like("rpm2019, para. 13 (e)"));
-        assert!(Citation::looks_like("kyoto2021, second preambular paragraph"));
+        assert!(Citation::looks_like(
+            "kyoto2021, second preambular paragraph"
+        ));
         assert!(!Citation::looks_like("rpm2019,rpm2025-item4"));
         assert!(!Citation::looks_like("2019"));
     }
@@ -760,8 +763,17 @@ mod tests {
     #[test]
     fn citations_order_by_document_then_numbering() {
         let mut v: Vec<Citation> = [
-            "d:13(b)", "d:2", "d:13", "d:10-2", "d:10-1", "d:13(a)", "d:PP2", "d:2bis", "d:2+1",
-            "d:annex/1", "d:PP1",
+            "d:13(b)",
+            "d:2",
+            "d:13",
+            "d:10-2",
+            "d:10-1",
+            "d:13(a)",
+            "d:PP2",
+            "d:2bis",
+            "d:2+1",
+            "d:annex/1",
+            "d:PP1",
         ]
         .iter()
         .map(|s| Citation::parse(s).unwrap())

@@ -211,7 +211,9 @@ impl ParsedDoc {
     pub fn unit(&self, path: &UnitPath) -> Option<&Unit> {
         self.units.iter().find(|u| &u.id.path == path).or_else(|| {
             self.units.iter().find(|u| {
-                u.id.path.part_label().eq_ignore_ascii_case(path.part_label())
+                u.id.path
+                    .part_label()
+                    .eq_ignore_ascii_case(path.part_label())
                     && UnitPath {
                         part: None,
                         ..u.id.path.clone()
@@ -250,10 +252,18 @@ impl ParsedDoc {
     /// Words set aside (front matter, tables) as a share of all words of
     /// the document, 0..1; words are runs of letters and digits.
     pub fn set_aside_share(&self) -> f64 {
-        let count = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+        let count = |s: &str| {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+        };
         let aside: usize = self.skipped.iter().map(|s| count(&s.text)).sum();
         let total = aside
-            + self.units.iter().map(|u| count(&u.text) + count(&u.label)).sum::<usize>()
+            + self
+                .units
+                .iter()
+                .map(|u| count(&u.text) + count(&u.label))
+                .sum::<usize>()
             + self.headings.iter().map(|h| count(h)).sum::<usize>()
             + self.footnotes.iter().map(|f| count(&f.text)).sum::<usize>()
             + self.framing.iter().map(|f| count(&f.text)).sum::<usize>();
@@ -337,7 +347,10 @@ fn count_words(text: &str, into: &mut std::collections::BTreeMap<String, i64>, s
 /// (positive) or duplicated (negative), and is empty when nothing was.
 /// Footnote marks (`¹`, `<sup>1</sup>`) and link targets are markup, not
 /// words.
-pub fn unaccounted_words(body: &str, parsed: &ParsedDoc) -> std::collections::BTreeMap<String, i64> {
+pub fn unaccounted_words(
+    body: &str,
+    parsed: &ParsedDoc,
+) -> std::collections::BTreeMap<String, i64> {
     let mut balance = std::collections::BTreeMap::new();
     for line in body.lines() {
         // Headings a converter glued onto one line are read apart, as the

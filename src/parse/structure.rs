@@ -44,9 +44,7 @@
 use super::citation::{roman_value, UnitPath};
 use super::lines::{classify, Kind, Line};
 use super::markup::{clean, ends_terminal, ends_with_colon};
-use super::{
-    Footnote, Framing, FramingRole, ParsedDoc, SkipReason, Skipped, Unit, UnitKind,
-};
+use super::{Footnote, Framing, FramingRole, ParsedDoc, SkipReason, Skipped, Unit, UnitKind};
 use crate::corpus::DocMeta;
 use crate::parse::Citation;
 
@@ -144,8 +142,8 @@ struct State<'m> {
 pub(crate) fn parse(meta: &DocMeta, body: &str) -> ParsedDoc {
     let lines = classify(body);
     let mut st = State::new(meta, &lines);
-    for i in 0..lines.len() {
-        if lines[i].kind != Kind::Blank {
+    for (i, line) in lines.iter().enumerate() {
+        if line.kind != Kind::Blank {
             st.feed(i);
         }
     }
@@ -298,10 +296,10 @@ fn chapeau_form(text: &str) -> bool {
     words.first() == Some(&"The")
         && words.len() <= 12
         && !body.contains(',')
-        && words
-            .iter()
-            .skip(1)
-            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "on" | "and" | "for" | "the" | "to" | "in"))
+        && words.iter().skip(1).all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(*w, "of" | "on" | "and" | "for" | "the" | "to" | "in")
+        })
 }
 
 /// The label a part takes from its heading: `Annex` -> `annex`, `Annex II`
@@ -310,10 +308,7 @@ fn chapeau_form(text: &str) -> bool {
 fn part_label(heading: &str) -> Option<String> {
     let words: Vec<String> = heading
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_string()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
         .filter(|w| !w.is_empty())
         .collect();
     let numeral = |w: Option<&String>| {
@@ -336,7 +331,12 @@ fn part_label(heading: &str) -> Option<String> {
                 None => first,
             })
         }
-        "draft" if matches!(words.get(1).map(|w| w.to_lowercase()).as_deref(), Some("resolution" | "decision" | "declaration")) => {
+        "draft"
+            if matches!(
+                words.get(1).map(|w| w.to_lowercase()).as_deref(),
+                Some("resolution" | "decision" | "declaration")
+            ) =>
+        {
             numeral(words.get(2))
         }
         "resolution" | "decision" => numeral(words.get(1)),
@@ -420,7 +420,6 @@ fn starts_lower(t: &str) -> bool {
 fn successor(c: char) -> char {
     char::from_u32(c as u32 + 1).unwrap_or(c)
 }
-
 
 /// A run of held-back lines read together: a line and the text lines that
 /// directly follow it.
@@ -517,7 +516,9 @@ impl<'m> State<'m> {
                 self.glue = false;
                 self.process(i);
             }
-            Kind::Text(_) if self.follows[i] && self.held.is_empty() && self.owner != Owner::None => {
+            Kind::Text(_)
+                if self.follows[i] && self.held.is_empty() && self.owner != Owner::None =>
+            {
                 self.process(i);
             }
             Kind::Footnote(..) | Kind::Table(_) | Kind::Rule if self.held.is_empty() => {
@@ -679,7 +680,12 @@ impl<'m> State<'m> {
     /// rules.
     fn resolve_front(&mut self, held: &[usize], at_end: bool) {
         let blocks = self.blocks(held);
-        let is_text = |b: &Block| matches!(self.lines[b.lines[0]].kind, Kind::Text(_) | Kind::Lettered(..) | Kind::Bullet(_));
+        let is_text = |b: &Block| {
+            matches!(
+                self.lines[b.lines[0]].kind,
+                Kind::Text(_) | Kind::Lettered(..) | Kind::Bullet(_)
+            )
+        };
         let later_part = self.parts > 1;
         let chapeau = blocks
             .iter()
@@ -704,7 +710,7 @@ impl<'m> State<'m> {
             _ => blocks
                 .iter()
                 .position(|b| {
-                    is_text(b) && !(heading_like(&b.text, 200) && !preambular_form(&b.text))
+                    is_text(b) && (!heading_like(&b.text, 200) || preambular_form(&b.text))
                 })
                 .unwrap_or(blocks.len()),
         };
@@ -773,7 +779,11 @@ impl<'m> State<'m> {
                 operative = true;
                 continue;
             }
-            if at_end && !operative && !preambular_opening(&b.text) && !trimmed_end(&b.text).ends_with(',') {
+            if at_end
+                && !operative
+                && !preambular_opening(&b.text)
+                && !trimmed_end(&b.text).ends_with(',')
+            {
                 operative = true;
             }
             if operative && at_end {

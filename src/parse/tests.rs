@@ -450,8 +450,11 @@ fn a_declaration_has_title_chapeau_preamble_operative_paragraphs_and_an_annex() 
         d.title(),
         Some("Draft Lisbon declaration on safer cities and fair justice")
     );
-    let roles: Vec<(FramingRole, &str)> =
-        d.framing.iter().map(|f| (f.role, f.text.as_str())).collect();
+    let roles: Vec<(FramingRole, &str)> = d
+        .framing
+        .iter()
+        .map(|f| (f.role, f.text.as_str()))
+        .collect();
     assert_eq!(
         roles,
         [
@@ -468,21 +471,39 @@ fn a_declaration_has_title_chapeau_preamble_operative_paragraphs_and_an_annex() 
     );
     assert_eq!(d.headings, ["Annex", "Plan of action"]);
     assert!(unit(&d, "PP1").text.starts_with("Gathered in Lisbon"));
-    assert!(unit(&d, "PP2").text.starts_with("Reaffirming the importance"));
+    assert!(unit(&d, "PP2")
+        .text
+        .starts_with("Reaffirming the importance"));
     assert_eq!(unit(&d, "PP2").kind, UnitKind::Preambular);
     assert_eq!(
         unit(&d, "PP2").chapeau.as_deref(),
         Some("We, the Ministers and Representatives of Member States,")
     );
-    assert_eq!(unit(&d, "1").chapeau.as_deref(), Some("Declare as follows:"));
+    assert_eq!(
+        unit(&d, "1").chapeau.as_deref(),
+        Some("Declare as follows:")
+    );
     assert_eq!(unit(&d, "2bis").label, "2 bis.");
-    assert!(unit(&d, "2bis").text.starts_with("We encourage the sharing"));
+    assert!(unit(&d, "2bis")
+        .text
+        .starts_with("We encourage the sharing"));
     assert_eq!(unit(&d, "3+1").kind, UnitKind::Unnumbered);
-    assert!(unit(&d, "3+1").text.starts_with("This declaration will be reviewed"));
-    assert!(unit(&d, "annex/1").text.starts_with("Member States should collect"));
+    assert!(unit(&d, "3+1")
+        .text
+        .starts_with("This declaration will be reviewed"));
+    assert!(unit(&d, "annex/1")
+        .text
+        .starts_with("Member States should collect"));
     assert_eq!(unit(&d, "annex/1").section, ["Annex", "Plan of action"]);
     assert!(d.skipped.is_empty(), "{:?}", d.skipped);
-    let lost = unaccounted_words(&std::fs::read_to_string(format!("{}/tests/data/cases/declaration-v1.txt", env!("CARGO_MANIFEST_DIR"))).unwrap(), &d);
+    let lost = unaccounted_words(
+        &std::fs::read_to_string(format!(
+            "{}/tests/data/cases/declaration-v1.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+        &d,
+    );
     assert!(lost.is_empty(), "{lost:?}");
     // v2 renumbers 2bis as 3 and 3 as 4.
     let d2 = case("declaration-v2.txt");
@@ -502,8 +523,12 @@ fn a_numbering_restart_opens_a_part_and_nothing_is_lost() {
         ids(&d),
         ["1", "2", "2+1", "part2/1", "part2/2", "part2/15", "part2/16"]
     );
-    assert!(unit(&d, "2+1").text.starts_with("The secretariat also consulted"));
-    assert!(unit(&d, "part2/15").text.starts_with("A paragraph number that jumps"));
+    assert!(unit(&d, "2+1")
+        .text
+        .starts_with("The secretariat also consulted"));
+    assert!(unit(&d, "part2/15")
+        .text
+        .starts_with("A paragraph number that jumps"));
     assert_eq!(d.headings, ["Working paper"]);
 }
 
@@ -514,7 +539,10 @@ fn parts_take_their_labels_from_their_headings() {
         ids(&d),
         ["1", "2", "II/PP1", "II/1", "annexII/1", "part4/1"]
     );
-    assert_eq!(unit(&d, "II/PP1").chapeau.as_deref(), Some("The General Assembly,"));
+    assert_eq!(
+        unit(&d, "II/PP1").chapeau.as_deref(),
+        Some("The General Assembly,")
+    );
     // Citations name them in any case and spelling.
     assert!(d.unit(&UnitPath::parse("AnnexII 1").unwrap()).is_some());
     assert!(d.unit(&UnitPath::parse("ii/pp1").unwrap()).is_some());

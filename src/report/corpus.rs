@@ -292,7 +292,11 @@ pub fn set_aside_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> 
         ))
     )?;
     for s in &doc.skipped {
-        let head = format!("{:>5}  {:<12} ", s.line, reason_name(s.reason).replace('_', " "));
+        let head = format!(
+            "{:>5}  {:<12} ",
+            s.line,
+            reason_name(s.reason).replace('_', " ")
+        );
         let indent = " ".repeat(head.chars().count());
         writeln!(out, "{}", wrap(&s.text, config.width, &head, &indent))?;
     }

@@ -16,7 +16,7 @@ fn example() -> Document {
 }
 
 fn paragraphs(doc: &Document) -> Vec<DraftParagraph> {
-    read_draft(&doc)
+    read_draft(doc)
 }
 
 #[test]
@@ -94,10 +94,7 @@ fn the_document_carries_the_review_whole_and_in_order() {
         .iter()
         .find(|u| u.cite.id == "rpm2025-item4:12(b)")
         .unwrap();
-    assert_eq!(
-        b.reflected_in.as_deref(),
-        Some("abudhabi-draft:1")
-    );
+    assert_eq!(b.reflected_in.as_deref(), Some("abudhabi-draft:1"));
     assert!(d
         .left_out
         .iter()
