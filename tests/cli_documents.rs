@@ -413,3 +413,16 @@ fn a_dated_draft_is_reviewed_against_earlier_documents() {
         "{v}"
     );
 }
+
+#[test]
+fn the_seeds_keep_their_unit_ids() {
+    let path = format!("{}/tests/data/seed-unit-ids.txt", env!("CARGO_MANIFEST_DIR"));
+    let before: Vec<String> = std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(String::from)
+        .collect();
+    let v = json(&["units", "all", "--format", "json"]);
+    assert_eq!(ids(&v), before);
+}

@@ -97,21 +97,29 @@ pub fn clean(s: &str) -> Clean {
     }
 }
 
-/// Collapses runs of whitespace to one space and trims.
+/// Whitespace that separates words but is collapsed by nobody: a no-break
+/// space (U+00A0), narrow no-break space (U+202F) or figure space (U+2007)
+/// is the writer's choice, kept as written (matching reads it as a space).
+fn collapsible(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
+}
+
+/// Collapses runs of whitespace to one space and trims; no-break spaces
+/// are kept as written.
 pub fn collapse_ws(s: &str) -> String {
     // Most text has single spaces already.
-    let tidy = !s.starts_with(char::is_whitespace)
-        && !s.ends_with(char::is_whitespace)
+    let tidy = !s.starts_with(collapsible)
+        && !s.ends_with(collapsible)
         && !s
             .as_bytes()
             .windows(2)
             .any(|w| w[0] == b' ' && w[1] == b' ')
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+        && !s.chars().any(|c| collapsible(c) && c != ' ');
     if tidy {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    for w in s.split(collapsible).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -182,10 +190,36 @@ fn link_span(chars: &[char], at: usize) -> Option<(usize, usize)> {
 /// True when text ends a sentence or a list item: `.` `;` `:` `!` `?`,
 /// possibly followed by closing quotes or brackets.
 pub fn ends_terminal(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| {
+    let t = trim_trailing_controls(s).trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*')
     });
     t.ends_with(['.', ';', ':', '!', '?'])
+}
+
+/// `s` without the control characters and terminal escape sequences
+/// (ECMA-48 CSI: ESC `[` parameters, one final byte in `@`..`~`) at its
+/// end: they print nothing, so they neither end nor continue a sentence.
+fn trim_trailing_controls(s: &str) -> &str {
+    let mut t = s;
+    loop {
+        let before = t.len();
+        t = t.trim_end_matches(|c: char| c.is_control() || c.is_whitespace());
+        if let Some(esc) = t.rfind('\u{1b}') {
+            let seq = &t[esc + 1..];
+            let csi = seq.strip_prefix('[').is_some_and(|rest| {
+                let mut chars = rest.chars();
+                let last = chars.next_back();
+                last.is_some_and(|f| ('@'..='~').contains(&f))
+                    && chars.all(|c| c.is_ascii_digit() || c == ';' || c == '?')
+            });
+            if csi {
+                t = &t[..esc];
+            }
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
 }
 
 /// True when text ends with a colon (a list follows).
@@ -242,5 +276,14 @@ mod tests {
         ));
         assert!(!ends_terminal("Summary of deliberations"));
         assert!(ends_with_colon("as follows: "));
+        // Escape sequences at the end print nothing.
+        assert!(ends_terminal("competent authorities.\u{1b}[2K"));
+        assert!(ends_terminal("authorities.\u{1b}[0m\u{7}"));
+        assert!(!ends_terminal("no stop\u{1b}[31m"));
+    }
+
+    #[test]
+    fn no_break_spaces_are_kept() {
+        assert_eq!(collapse_ws(" among\u{a0}central  a\tb "), "among\u{a0}central a b");
     }
 }

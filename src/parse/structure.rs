@@ -718,8 +718,9 @@ impl<'m> State<'m> {
         // headings, front matter, the chapeau.
         let title = (!later_part)
             .then(|| {
-                blocks[..start].iter().rposition(|b| {
-                    Some(b as *const Block) != chapeau.map(|c| &blocks[c] as *const Block)
+                (0..start).rev().find(|&k| {
+                    let b = &blocks[k];
+                    Some(k) != chapeau
                         && (matches!(self.lines[b.lines[0]].kind, Kind::Heading(_))
                             || (is_text(b) && heading_like(&b.text, 300)))
                 })
