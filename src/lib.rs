@@ -294,6 +294,8 @@ impl Library {
             pairs: vec![diff::compare::pair(o, n, relation, score)],
             new_units: Vec::new(),
             dropped_units: Vec::new(),
+            related_only: Vec::new(),
+            context: Vec::new(),
             summary,
         })
     }

@@ -135,11 +135,11 @@ pub fn run(args: Args) -> Result<u8> {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let status = dispatch_with(&lib, args.command, &config, &matching, &mut out);
+    // On failure the error is the one line on stderr: no notes before it.
+    let status = dispatch_with(&lib, args.command, &config, &matching, &mut out)?;
     for notice in lib.take_notices() {
         eprintln!("accord: note: {notice}");
     }
-    let status = status?;
     out.flush()?;
     Ok(status)
 }
@@ -281,7 +281,9 @@ pub fn dispatch_with(
                     &ProgressBar::new(config, lib),
                 )?;
                 let (o, n) = (lib.side_units(&old)?, lib.side_units(&new)?);
-                crate::diff::compare(&al, &o, &n)
+                let mut cmp = crate::diff::compare(&al, &o, &n);
+                cmp.context = crate::diff::compare::context_changes(&lib.side(&old)?, &lib.side(&new)?);
+                cmp
             };
             emit(
                 format,

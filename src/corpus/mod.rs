@@ -199,7 +199,15 @@ impl Corpus {
 
     /// The document with this id, or an error naming the closest ids.
     pub fn require(&self, id: &str) -> Result<&Document, CorpusError> {
-        self.get(id).ok_or_else(|| CorpusError::UnknownDoc {
+        let loose = || {
+            // `GA` for `ga`, when only one document answers to it.
+            let mut m = self.docs.iter().filter(|d| d.meta.id.eq_ignore_ascii_case(id));
+            match (m.next(), m.next()) {
+                (Some(d), None) => Some(d),
+                _ => None,
+            }
+        };
+        self.get(id).or_else(loose).ok_or_else(|| CorpusError::UnknownDoc {
             name: id.to_string(),
             suggestions: self.nearest_ids(id),
         })

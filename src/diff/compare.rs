@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::{diff_words, is_identical, strength_changes, Edit, StrengthChange};
 use crate::align::{Alignment, Relation, Summary};
-use crate::parse::{Citation, Unit};
+use crate::parse::{Citation, FramingRole, ParsedDoc, Unit};
 
 /// One newer unit against its precedent.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +40,19 @@ impl PairDiff<'_> {
         is_identical(&self.edits)
     }
 
+    /// True when the two units are cited differently within their
+    /// documents (`2bis` -> `3`, an item moved under another paragraph):
+    /// in two versions of one text, a renumbering is a change.
+    pub fn is_renumbered(&self) -> bool {
+        self.old.id.path != self.new.id.path
+    }
+
+    /// True when nothing about the pair changed: same characters, same
+    /// place in the document.
+    pub fn is_same(&self) -> bool {
+        self.is_unchanged() && !self.is_renumbered()
+    }
+
     /// True when the words are the same but some other character changed:
     /// a semicolon that became a comma, a capital, a space. Such a pair is
     /// [identical](Self::is_identical) yet still a difference.
@@ -61,21 +74,96 @@ pub struct Comparison<'a> {
     pub new_units: Vec<&'a Unit>,
     /// Older units with no successor.
     pub dropped_units: Vec<&'a Unit>,
+    /// Older units that are no newer unit's backbone precedent, though
+    /// some newer unit is related to them (a paragraph that repeated
+    /// another and was deleted): not dropped, but not carried over either.
+    pub related_only: Vec<&'a Unit>,
+    /// Changes to what frames the units: titles, chapeaux, headings and
+    /// set-aside lines, line by line (see [`context_changes`]).
+    pub context: Vec<ContextEdit>,
     /// Counts from the alignment.
     pub summary: Summary,
 }
 
+/// One line of what frames the units, deleted or inserted between the two
+/// sides: `chapeau: The General Assembly,`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ContextEdit {
+    /// `delete` (only in the older side) or `insert` (only in the newer).
+    pub op: super::Op,
+    /// What the line is: `title`, `chapeau`, `operative chapeau`,
+    /// `heading` or `set aside`.
+    pub role: &'static str,
+    /// Its text.
+    pub text: String,
+}
+
+/// The lines that frame the units of `docs` (titles, chapeaux, headings,
+/// set-aside lines), in document order, with what each is.
+fn context_lines(docs: &[&ParsedDoc]) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for d in docs {
+        let mut lines: Vec<(usize, &'static str, String)> = Vec::new();
+        for f in &d.framing {
+            let role = match f.role {
+                FramingRole::Title => "title",
+                FramingRole::Chapeau => "chapeau",
+                FramingRole::OperativeChapeau => "operative chapeau",
+            };
+            lines.push((f.line, role, f.text.clone()));
+        }
+        for (h, line) in d.headings.iter().zip(&d.heading_lines) {
+            lines.push((*line, "heading", h.clone()));
+        }
+        for s in &d.skipped {
+            lines.push((s.line, "set aside", s.text.clone()));
+        }
+        lines.sort_by_key(|(line, ..)| *line);
+        out.extend(lines.into_iter().map(|(_, r, t)| (r, t)));
+    }
+    out
+}
+
+/// What changed in the lines that frame the units of two sides: titles,
+/// chapeaux, headings and set-aside lines, compared line by line (Myers'
+/// diff from `similar`); empty when they are the same.
+pub fn context_changes(old: &[&ParsedDoc], new: &[&ParsedDoc]) -> Vec<ContextEdit> {
+    let (a, b) = (context_lines(old), context_lines(new));
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b);
+    let mut out = Vec::new();
+    for op in ops {
+        for change in op.iter_changes(&a, &b) {
+            let kind = match change.tag() {
+                similar::ChangeTag::Equal => continue,
+                similar::ChangeTag::Delete => super::Op::Delete,
+                similar::ChangeTag::Insert => super::Op::Insert,
+            };
+            let (role, text) = change.value();
+            out.push(ContextEdit {
+                op: kind,
+                role,
+                text,
+            });
+        }
+    }
+    out
+}
+
 impl Comparison<'_> {
     /// True when the two sides differ at all (for diff(1)-style exit
-    /// codes): a new or dropped unit, or a pair with any changed
-    /// character, punctuation included.
+    /// codes): a new or dropped unit, an older unit carried over only as
+    /// related, a pair with any changed character (punctuation included)
+    /// or a new number, or a changed title, chapeau, heading or set-aside
+    /// line.
     pub fn has_differences(&self) -> bool {
         !self.new_units.is_empty()
             || !self.dropped_units.is_empty()
+            || !self.related_only.is_empty()
+            || !self.context.is_empty()
             || self
                 .pairs
                 .iter()
-                .any(|p| !p.is_identical() || !p.is_unchanged())
+                .any(|p| !p.is_identical() || !p.is_same())
     }
 
     /// Pairs whose words are the same but whose punctuation (or case or
@@ -122,12 +210,25 @@ pub fn compare<'a>(al: &Alignment, old: &[&'a Unit], new: &[&'a Unit]) -> Compar
         pairs.push(p);
     }
     let pick = |cites: &[Citation]| cites.iter().filter_map(|c| by_id.get(c).copied()).collect();
+    let dropped: Vec<&Unit> = pick(&al.dropped_units);
+    let backbone: rustc_hash::FxHashSet<&Citation> = pairs
+        .iter()
+        .filter(|p| p.relation != Relation::Related)
+        .map(|p| &p.old.id)
+        .collect();
+    let related_only = old
+        .iter()
+        .copied()
+        .filter(|u| !backbone.contains(&u.id) && !dropped.iter().any(|d| d.id == u.id))
+        .collect();
     Comparison {
         old_docs: al.old_docs.clone(),
         new_docs: al.new_docs.clone(),
         pairs,
         new_units: pick(&al.new_units),
-        dropped_units: pick(&al.dropped_units),
+        dropped_units: dropped,
+        related_only,
+        context: Vec::new(),
         summary: al.summary(),
     }
 }

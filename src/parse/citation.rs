@@ -122,7 +122,9 @@ impl UnitPath {
         let mut part: Option<Box<str>> = None;
         // `LABEL/...` or `LABEL ...` (a word that is no paragraph prefix).
         if let Some((label, after)) = rest.split_once('/') {
-            let label = label.trim();
+            // `annex I/1` is `annexI/1`.
+            let label: String = label.split_whitespace().collect();
+            let label = label.as_str();
             if label.is_empty() || !label.chars().all(|c| c.is_alphanumeric() || c == '-') {
                 return Err(bad("a part label is letters and digits, as in annex/5(g)"));
             }
@@ -251,6 +253,7 @@ fn head_prefix(s: &str) -> bool {
 fn un_style_to_compact(input: &str) -> String {
     let lower = input.to_lowercase();
     let is_un = lower.contains("para.")
+        || lower.contains("para ")
         || lower.contains("paragraph")
         || lower.contains(", bullet")
         || lower.contains(", item");
@@ -261,11 +264,19 @@ fn un_style_to_compact(input: &str) -> String {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
+    // `second` or `2nd`.
     let ordinal = |w: &str| {
         ORDINALS
             .iter()
             .position(|o| o.eq_ignore_ascii_case(w))
             .map(|p| p + 1)
+            .or_else(|| {
+                let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+                let suffix = w.get(digits..)?.to_ascii_lowercase();
+                (digits > 0 && ["st", "nd", "rd", "th"].contains(&suffix.as_str()))
+                    .then(|| w.get(..digits)?.parse().ok())
+                    .flatten()
+            })
     };
     let mut out = String::new();
     let mut i = 0;
@@ -295,7 +306,7 @@ fn un_style_to_compact(input: &str) -> String {
         let w = tokens[i];
         let lw = w.to_lowercase();
         match lw.as_str() {
-            "para." | "para" | "paragraph" | "op" => {}
+            "para." | "para" | "paragraph" | "paras." | "op" | "operative" => {}
             "after" => after_seen = true,
             "preambular" => {
                 out.push_str("PP");
@@ -658,6 +669,10 @@ mod tests {
 
     #[test]
     fn negotiated_text_paths() {
+        assert_eq!(canon("operative paragraph 3 (a)"), "3(a)");
+        assert_eq!(canon("para 3 (a)"), "3(a)");
+        assert_eq!(canon("2nd preambular paragraph"), "PP2");
+        assert_eq!(canon("annex I/1"), "annexI/1");
         for s in ["PP2", "pp2", "PP 2", "pp 2"] {
             assert_eq!(canon(s), "PP2", "{s}");
         }

@@ -195,9 +195,22 @@ fn bullet(t: &str) -> Option<&str> {
     None
 }
 
-/// `(e) rest`, `(iv) rest`.
+/// `(e) rest`, `(iv) rest`, and `e) rest` as French and Spanish texts
+/// letter their items.
 fn lettered(t: &str) -> Option<(String, &str)> {
-    let rest = t.strip_prefix('(')?;
+    let rest = match t.strip_prefix('(') {
+        Some(r) => r,
+        None => {
+            // `a) text`: a lower-case label closed by a parenthesis.
+            let close = t.find(')')?;
+            let label = &t[..close];
+            let roman = label.len() > 1 && super::citation::roman_value(label).is_some();
+            if !(label.len() == 1 || roman) || !label.chars().all(|c| c.is_ascii_lowercase()) {
+                return None;
+            }
+            t
+        }
+    };
     let close = rest.find(')')?;
     let label = &rest[..close];
     if label.is_empty() || label.len() > 5 || !label.chars().all(|c| c.is_ascii_lowercase()) {

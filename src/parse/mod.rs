@@ -193,6 +193,8 @@ pub struct ParsedDoc {
     pub units: Vec<Unit>,
     /// Every heading met in the body, in order.
     pub headings: Vec<String>,
+    /// The 1-based body line of each of [`headings`](Self::headings).
+    pub heading_lines: Vec<usize>,
     /// Every footnote defined in the body, in order.
     pub footnotes: Vec<Footnote>,
     /// Lines that are not unit text, headings, framing or footnotes: set

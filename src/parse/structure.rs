@@ -100,6 +100,9 @@ struct State<'m> {
     units: Vec<Draft>,
     stack: Vec<Heading>,
     headings: Vec<String>,
+    heading_lines: Vec<usize>,
+    /// The body line being read (for the headings it makes).
+    at: usize,
     footnotes: Vec<(Footnote, usize)>,
     skipped: Vec<Skipped>,
     framing: Vec<Framing>,
@@ -123,6 +126,8 @@ struct State<'m> {
     after: u32,
     /// Inserted paragraphs (`2bis`) of the current part.
     inserts: Vec<(u32, u8)>,
+    /// Paragraph numbers used in the current part.
+    used: rustc_hash::FxHashSet<u32>,
     /// The chapeau the next units stand under.
     chapeau: Option<String>,
     /// Lines held back (indices into `lines`), see [`State::feed`].
@@ -227,6 +232,22 @@ const PREAMBULAR_OPENERS: &[&str] = &[
     "committed",
     "resolved",
     "united",
+    // French and Spanish preambles ("Profondément préoccupés", "Consciente
+    // de", "Tomando nota"): their participles end in -ant / -ando, -iendo.
+    "profondément",
+    "gravement",
+    "consciente",
+    "conscients",
+    "convaincue",
+    "convaincus",
+    "préoccupée",
+    "préoccupés",
+    "profundamente",
+    "gravemente",
+    "convencida",
+    "convencidos",
+    "preocupada",
+    "preocupados",
 ];
 
 /// -ing words that open ordinary sentences, not preambular paragraphs.
@@ -243,6 +264,9 @@ const NOT_PARTICIPLES: &[&str] = &[
     "anything",
     "bring",
     "thing",
+    "pendant",
+    "durante",
+    "cuando",
 ];
 
 fn first_word(text: &str) -> String {
@@ -262,7 +286,7 @@ pub(crate) fn preambular_opening(text: &str) -> bool {
     starts_upper
         && (PREAMBULAR_OPENERS.contains(&first.as_str())
             || (first.chars().count() > 4
-                && first.ends_with("ing")
+                && ["ing", "ant", "ando", "iendo"].iter().any(|e| first.ends_with(e))
                 && !NOT_PARTICIPLES.contains(&first.as_str())))
 }
 
@@ -287,12 +311,22 @@ fn chapeau_form(text: &str) -> bool {
     if !trimmed_end(t).ends_with(',') || t.chars().count() > 400 {
         return false;
     }
-    if t.starts_with("We,") || t.starts_with("We ") {
+    if ["We,", "We ", "Nous,", "Nous ", "Nosotros,", "Nosotros "]
+        .iter()
+        .any(|p| t.starts_with(p))
+    {
         return true;
     }
-    // "The <Organ>,": a short capitalised name and nothing else.
+    // "The <Organ>,": a short capitalised name and nothing else (also "La
+    // Asamblea General,", "L'Assemblée générale,").
     let body = trimmed_end(t).trim_end_matches(',');
     let words: Vec<&str> = body.split_whitespace().collect();
+    let article = words.first().is_some_and(|w| {
+        ["The", "La", "El", "Le", "Les", "Los", "Las"].contains(w) || w.starts_with("L'") || w.starts_with("L’")
+    });
+    if article && words.len() <= 8 && !body.contains(',') && words.len() >= 2 && words[1].starts_with(char::is_uppercase) {
+        return true;
+    }
     words.first() == Some(&"The")
         && words.len() <= 12
         && !body.contains(',')
@@ -440,6 +474,8 @@ impl<'m> State<'m> {
             units: Vec::new(),
             stack: Vec::new(),
             headings: Vec::new(),
+            heading_lines: Vec::new(),
+            at: 0,
             footnotes: Vec::new(),
             skipped: Vec::new(),
             framing: Vec::new(),
@@ -456,6 +492,7 @@ impl<'m> State<'m> {
             pp: 0,
             after: 0,
             inserts: Vec::new(),
+            used: rustc_hash::FxHashSet::default(),
             chapeau: None,
             held: Vec::new(),
             numbered_by_accord: false,
@@ -472,6 +509,7 @@ impl<'m> State<'m> {
     /// part; otherwise they are replayed in order.
     fn feed(&mut self, i: usize) {
         let line = &self.lines[i];
+        self.at = line.no;
         if !self.started {
             if let Kind::Numbered(n, insert, label, rest) = &line.kind {
                 if self.front_paragraph(*n, rest, self.next[i]) {
@@ -551,6 +589,7 @@ impl<'m> State<'m> {
     /// The ordinary rules for one line.
     fn process(&mut self, i: usize) {
         let line = &self.lines[i];
+        self.at = line.no;
         if let Kind::Text(t) = &line.kind {
             if self.follows[i] && self.append_to_owner(t, line.no) {
                 return;
@@ -634,6 +673,7 @@ impl<'m> State<'m> {
         self.pp = 0;
         self.after = 0;
         self.inserts.clear();
+        self.used.clear();
         self.chapeau = None;
         self.stack.clear();
         self.owner = Owner::None;
@@ -747,6 +787,9 @@ impl<'m> State<'m> {
                 self.replay_block(b, true);
             } else if matches!(self.lines[first].kind, Kind::Heading(_)) {
                 self.replay_block(b, false);
+            } else if is_text(b) && heading_like(&b.text, 300) {
+                // "Draft resolution I", "General Assembly": headings.
+                self.replay_block(b, false);
             } else if is_text(b) {
                 self.skip(no, &b.text, SkipReason::FrontMatter);
                 self.owner = Owner::None;
@@ -834,6 +877,7 @@ impl<'m> State<'m> {
             let text = b.text.clone();
             if !text.is_empty() {
                 self.headings.push(text.clone());
+                self.heading_lines.push(self.lines[b.lines[0]].no);
                 self.stack.push(Heading {
                     level: 0,
                     text,
@@ -846,6 +890,7 @@ impl<'m> State<'m> {
         }
         for &j in &b.lines {
             let line = &self.lines[j];
+            self.at = line.no;
             if let Kind::Text(t) = &line.kind {
                 if self.follows[j] && self.append_to_owner(t, line.no) {
                     continue;
@@ -865,6 +910,7 @@ impl<'m> State<'m> {
             self.stack.pop();
         }
         self.headings.push(text.clone());
+        self.heading_lines.push(self.at);
         self.stack.push(Heading { level, text, year });
         self.heading_since = true;
         self.cur = None;
@@ -1000,8 +1046,11 @@ impl<'m> State<'m> {
         if insert.is_none() || self.last_para.is_none_or(|p| n > p) {
             self.last_para = Some(n);
         }
-        if let Some(i) = insert {
-            self.inserts.push((n, i));
+        match insert {
+            Some(i) => self.inserts.push((n, i)),
+            None => {
+                self.used.insert(n);
+            }
         }
         self.para = Some(idx);
         self.top = Some(idx);
@@ -1162,6 +1211,10 @@ impl<'m> State<'m> {
             // A number running backwards is never a paragraph: a section
             // heading, however long.
             self.push_heading(format!("{label} {c}"));
+        } else if self.negotiated && !self.used.contains(&n) {
+            // Negotiated texts are renumbered by hand, not always in order
+            // (1, 2, 5, 4, 6): a number not yet used is that paragraph.
+            self.start_paragraph(n, None, label, rest, no);
         } else {
             // A number that fits nowhere: keep the words with the unit above.
             self.text(&format!("{label} {rest}"), no);
@@ -1192,8 +1245,12 @@ impl<'m> State<'m> {
         if let (Some(rv), Some(cur), false) = (roman_value(label), self.cur, self.heading_since) {
             let d = &self.units[cur];
             let item = match d.kind {
+                // `(i)` after `(h)` is the letter i; after any other item it
+                // opens the item's roman sub-items.
                 UnitKind::Item | UnitKind::ListItem
-                    if rv == 1 && d.last_roman.is_none() && ends_with_colon(&d.text) =>
+                    if rv == 1
+                        && d.last_roman.is_none()
+                        && (ends_with_colon(&d.text) || d.path.letter != Some('h')) =>
                 {
                     Some(cur)
                 }
@@ -1298,6 +1355,7 @@ impl<'m> State<'m> {
             meta,
             mut units,
             headings,
+            heading_lines,
             footnotes,
             skipped,
             framing,
@@ -1333,6 +1391,7 @@ impl<'m> State<'m> {
             meta: meta.clone(),
             units,
             headings,
+            heading_lines,
             footnotes: footnotes.into_iter().map(|(f, _)| f).collect(),
             skipped,
             framing,
@@ -1414,6 +1473,7 @@ fn unnumbered(meta: &DocMeta, lines: &[Line]) -> ParsedDoc {
     st.started = true;
     for (i, line) in lines.iter().enumerate() {
         let follows = st.follows[i];
+        st.at = line.no;
         let text = match &line.kind {
             Kind::Blank => continue,
             Kind::Rule => {
@@ -1443,6 +1503,13 @@ fn unnumbered(meta: &DocMeta, lines: &[Line]) -> ParsedDoc {
         };
         if follows && st.append_to_owner(&text, line.no) {
             continue;
+        }
+        if let Kind::Numbered(n, insert, label, rest) = &line.kind {
+            // The next number in sequence is that paragraph, as printed.
+            if *n == st.last_para.map_or(1, |p| p + 1) && insert.is_none() {
+                st.start_paragraph(*n, None, label, rest, line.no);
+                continue;
+            }
         }
         match st.cur {
             Some(u) if starts_lower(&text) && broken_word(&st.units[u].text) => {

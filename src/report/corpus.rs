@@ -70,7 +70,7 @@ pub struct DocView<'a> {
     pub date: Option<&'a str>,
     /// Where the date came from: `front_matter`, `text`, or null.
     pub date_source: Option<&'static str>,
-    /// Title.
+    /// Title: the front matter's, else the title of a negotiated text.
     pub title: Option<&'a str>,
     /// Meeting.
     pub meeting: Option<&'a str>,
@@ -98,7 +98,7 @@ pub fn docs_json<'a>(docs: &[&'a ParsedDoc]) -> Vec<DocView<'a>> {
             year: d.meta.year,
             date: d.meta.date.as_deref(),
             date_source: d.meta.date_source.map(|s| s.as_str()),
-            title: d.meta.title.as_deref(),
+            title: d.meta.title.as_deref().or(d.title()),
             meeting: d.meta.meeting.as_deref(),
             venue: d.meta.venue.as_deref(),
             kind: d.meta.kind.as_deref(),
@@ -137,7 +137,7 @@ pub fn docs_text(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> i
             d.units.len()
         );
         let room = config.width.saturating_sub(line.chars().count()).max(10);
-        let title = d.meta.title.as_deref().unwrap_or("");
+        let title = d.meta.title.as_deref().or(d.title()).unwrap_or("");
         writeln!(out, "{}{}", st.id(&line), truncate(&esc_line(title), room))?;
     }
     Ok(())
@@ -364,7 +364,32 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
     }
     let mut prev: &[String] = &[];
     let mut framing = doc.framing.iter().peekable();
+    // Headings no unit stands under (a report's title above its first
+    // section, a signature after the last paragraph) are printed where
+    // they stand, so that every word of the document is seen.
+    let on_paths: std::collections::HashSet<&str> = doc
+        .units
+        .iter()
+        .flat_map(|u| u.section.iter().map(String::as_str))
+        .collect();
+    let mut loose = doc
+        .headings
+        .iter()
+        .zip(&doc.heading_lines)
+        .filter(|(h, _)| !on_paths.contains(h.as_str()))
+        .peekable();
+    let write_loose = |out: &mut dyn Write, h: &str| -> io::Result<()> {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            st.dim(&wrap(&esc(h), config.width, "[heading] ", "          "))
+        )
+    };
     for u in &doc.units {
+        while let Some((h, _)) = loose.next_if(|(_, l)| **l < u.line) {
+            write_loose(out, h)?;
+        }
         if u.section != prev {
             let common = u
                 .section
@@ -395,7 +420,7 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
             writeln!(
                 out,
                 "{}",
-                st.dim(&wrap(&f.text, config.width, &role, &indent))
+                st.dim(&wrap(&esc(&f.text), config.width, &role, &indent))
             )?;
         }
         writeln!(out)?;
@@ -412,6 +437,21 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
                 st.dim(&wrap(&esc(&n.text), config.width, &mark, &indent))
             )?;
         }
+    }
+    for (h, _) in loose {
+        write_loose(out, h)?;
+    }
+    if !doc.skipped.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            st.dim(&format!(
+                "{} set aside (front matter, tables): accord show {} --set-aside",
+                crate::report::written::plural(doc.skipped.len(), "line", "lines"),
+                m.id
+            ))
+        )?;
     }
     Ok(())
 }

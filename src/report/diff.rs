@@ -231,6 +231,10 @@ pub fn write_pair(
         rel.push_str(&format!("  {PUNCTUATION_ONLY}"));
         line.push_str(&format!("  {}", st.dim(PUNCTUATION_ONLY)));
     }
+    if p.is_renumbered() && p.is_unchanged() {
+        rel.push_str("  renumbered");
+        line.push_str(&format!("  {}", st.dim("renumbered")));
+    }
     let strength: Vec<String> = p.strength.iter().map(|c| c.to_string()).collect();
     let strength = strength.join("; ");
     // The strength changes go on the header line when they fit, else below.
@@ -375,7 +379,7 @@ pub fn text(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for p in &c.pairs {
-        if opts.only_changed && p.is_unchanged() {
+        if opts.only_changed && p.is_same() {
             continue;
         }
         write_pair(p, opts, config, out)?;
@@ -396,6 +400,26 @@ pub fn text(
         config,
         out,
     )?;
+    write_whole(
+        &c.related_only,
+        Op::Delete,
+        &format!("Not carried into {new} as such (only related to a newer unit):"),
+        config,
+        out,
+    )?;
+    if !c.context.is_empty() {
+        let st = Style {
+            color: config.color,
+        };
+        writeln!(out, "{}", st.heading("Title, chapeaux, headings and set-aside lines:"))?;
+        for e in &c.context {
+            let edits = [Edit::new(e.op, format!("{}: {}", e.role, e.text))];
+            for l in redline_lines(&edits, config.width.saturating_sub(2), config.color) {
+                writeln!(out, "  {l}")?;
+            }
+        }
+        writeln!(out)?;
+    }
     writeln!(out, "{}", wrap(&summary_line(c), config.width, "", "  "))
 }
 
@@ -413,6 +437,9 @@ pub struct PairView<'a> {
     /// The words are the same (relation identical) but some punctuation,
     /// case or spacing changed.
     pub punctuation_only: bool,
+    /// The two units are cited differently in their documents (`2bis` ->
+    /// `3`).
+    pub renumbered: bool,
     /// Heading path of the newer unit.
     pub section: &'a [String],
     /// Word-level edits; equal+delete gives the old text, equal+insert the new.
@@ -441,6 +468,7 @@ impl<'a> PairView<'a> {
             relation: p.relation,
             score: p.score,
             punctuation_only: p.is_punctuation_only(),
+            renumbered: p.is_renumbered(),
             section: &p.new.section,
             edits: &p.edits,
             strength: &p.strength,
@@ -469,6 +497,10 @@ pub struct ComparisonView<'a> {
     pub new_units: Vec<&'a Citation>,
     /// Older units not carried over.
     pub dropped_units: Vec<&'a Citation>,
+    /// Older units that are no newer unit's precedent, only related to one.
+    pub related_only: Vec<&'a Citation>,
+    /// Changed titles, chapeaux, headings and set-aside lines.
+    pub context: &'a [crate::diff::compare::ContextEdit],
     /// Counts.
     pub summary: Summary,
 }
@@ -481,11 +513,13 @@ pub fn json<'a>(c: &'a Comparison, opts: DiffOptions) -> ComparisonView<'a> {
         pairs: c
             .pairs
             .iter()
-            .filter(|p| !(opts.only_changed && p.is_unchanged()))
+            .filter(|p| !(opts.only_changed && p.is_same()))
             .map(PairView::new)
             .collect(),
         new_units: c.new_units.iter().map(|u| &u.id).collect(),
         dropped_units: c.dropped_units.iter().map(|u| &u.id).collect(),
+        related_only: c.related_only.iter().map(|u| &u.id).collect(),
+        context: &c.context,
         summary: c.summary,
     }
 }
