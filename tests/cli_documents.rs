@@ -416,7 +416,10 @@ fn a_dated_draft_is_reviewed_against_earlier_documents() {
 
 #[test]
 fn the_seeds_keep_their_unit_ids() {
-    let path = format!("{}/tests/data/seed-unit-ids.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/data/seed-unit-ids.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let before: Vec<String> = std::fs::read_to_string(path)
         .unwrap()
         .lines()
@@ -425,4 +428,131 @@ fn the_seeds_keep_their_unit_ids() {
         .collect();
     let v = json(&["units", "all", "--format", "json"]);
     assert_eq!(ids(&v), before);
+}
+
+/// Writes `files` (name, text) into a temporary folder.
+fn docs(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+fn diff_status(dir: &tempfile::TempDir, extra: &[&str]) -> (Option<i32>, String) {
+    let a = format!("a={}", dir.path().join("a.txt").display());
+    let b = format!("b={}", dir.path().join("b.txt").display());
+    let mut args = vec![
+        "--no-seeds",
+        "--doc",
+        &a,
+        "--doc",
+        &b,
+        "diff",
+        "a",
+        "b",
+        "--color",
+        "never",
+    ];
+    args.extend_from_slice(extra);
+    let out = accord().args(&args).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+const RESOLUTION: &str = "Strengthening cooperation\n\nThe General Assembly,\n\nRecalling its resolution 70/174,\n\n1. Welcomes the report;\n\n2. Notes the progress made;\n\n2 bis. Invites donors to contribute;\n\n3. Decides to remain seized of the matter.\n";
+
+#[test]
+fn what_frames_the_units_is_compared_too() {
+    let same = docs(&[("a.txt", RESOLUTION), ("b.txt", RESOLUTION)]);
+    assert_eq!(diff_status(&same, &[]).0, Some(0));
+    let changed = RESOLUTION.replace("The General Assembly,", "The Economic and Social Council,");
+    let dir = docs(&[("a.txt", RESOLUTION), ("b.txt", &changed)]);
+    let (code, text) = diff_status(&dir, &[]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("[-chapeau: The General Assembly,-]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("{+chapeau: The Economic and Social Council,+}"),
+        "{text}"
+    );
+    let retitled = RESOLUTION.replace("Strengthening cooperation", "Enhancing cooperation");
+    let dir = docs(&[("a.txt", RESOLUTION), ("b.txt", &retitled)]);
+    assert_eq!(diff_status(&dir, &[]).0, Some(1));
+}
+
+#[test]
+fn renumbering_and_a_deleted_repetition_are_changes() {
+    let renumbered = RESOLUTION
+        .replace("3. Decides", "4. Decides")
+        .replace("2 bis.", "3.");
+    let dir = docs(&[("a.txt", RESOLUTION), ("b.txt", &renumbered)]);
+    let (code, text) = diff_status(&dir, &["--only-changed"]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("a:2bis -> b:3  identical 1.000  renumbered"),
+        "{text}"
+    );
+    assert!(
+        text.contains("a:3 -> b:4  identical 1.000  renumbered"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("a:1 -> b:1"),
+        "unchanged pairs are hidden: {text}"
+    );
+    let twice = RESOLUTION.replace(
+        "3. Decides to remain seized of the matter.\n",
+        "3. Decides to remain seized of the matter.\n\n4. Decides to remain seized of the matter.\n",
+    );
+    let dir = docs(&[("a.txt", &twice), ("b.txt", RESOLUTION)]);
+    let (code, text) = diff_status(&dir, &[]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("only related to a newer unit"), "{text}");
+}
+
+#[test]
+fn headings_no_unit_stands_under_are_shown() {
+    let dir = docs(&[(
+        "a.txt",
+        "My Title Here\n\nI. Intro\n\n1. First para.\n\n2. Second para.\n\n12th plenary meeting\n20 December 2024\n",
+    )]);
+    let a = format!("a={}", dir.path().join("a.txt").display());
+    let out = accord()
+        .args(["--no-seeds", "--doc", &a, "show", "a", "--color", "never"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[heading] My Title Here"), "{text}");
+    assert!(
+        text.contains("[heading] 12th plenary meeting 20 December 2024"),
+        "{text}"
+    );
+}
+
+#[test]
+fn french_and_spanish_preambles() {
+    let dir = docs(&[
+        ("a.txt", "La Asamblea General,\n\nRecordando su resolución 46/152,\n\nReafirmando su compromiso con el estado de derecho,\n\n1. Solicita al Secretario General que le presente un informe:\n\na) Sobre la aplicación de la presente resolución;\n\nb) Sobre las dificultades encontradas.\n"),
+        ("b.txt", "Nous, chefs d'État et de gouvernement,\n\nRéaffirmant notre attachement à l'état de droit,\n\nProfondément préoccupés par la criminalité organisée,\n\nDéclarons ce qui suit :\n\n1. Nous nous engageons à renforcer la coopération.\n"),
+    ]);
+    let a = format!("a={}", dir.path().join("a.txt").display());
+    let b = format!("b={}", dir.path().join("b.txt").display());
+    let v = json(&[
+        "--no-seeds",
+        "--doc",
+        &a,
+        "--doc",
+        &b,
+        "units",
+        "a,b",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        ids(&v),
+        ["a:PP1", "a:PP2", "a:1", "a:1(a)", "a:1(b)", "b:PP1", "b:PP2", "b:1"]
+    );
+    assert_eq!(v[7]["chapeau"], "Déclarons ce qui suit :");
 }

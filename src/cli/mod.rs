@@ -282,7 +282,8 @@ pub fn dispatch_with(
                 )?;
                 let (o, n) = (lib.side_units(&old)?, lib.side_units(&new)?);
                 let mut cmp = crate::diff::compare(&al, &o, &n);
-                cmp.context = crate::diff::compare::context_changes(&lib.side(&old)?, &lib.side(&new)?);
+                cmp.context =
+                    crate::diff::compare::context_changes(&lib.side(&old)?, &lib.side(&new)?);
                 cmp
             };
             emit(

@@ -201,16 +201,21 @@ impl Corpus {
     pub fn require(&self, id: &str) -> Result<&Document, CorpusError> {
         let loose = || {
             // `GA` for `ga`, when only one document answers to it.
-            let mut m = self.docs.iter().filter(|d| d.meta.id.eq_ignore_ascii_case(id));
+            let mut m = self
+                .docs
+                .iter()
+                .filter(|d| d.meta.id.eq_ignore_ascii_case(id));
             match (m.next(), m.next()) {
                 (Some(d), None) => Some(d),
                 _ => None,
             }
         };
-        self.get(id).or_else(loose).ok_or_else(|| CorpusError::UnknownDoc {
-            name: id.to_string(),
-            suggestions: self.nearest_ids(id),
-        })
+        self.get(id)
+            .or_else(loose)
+            .ok_or_else(|| CorpusError::UnknownDoc {
+                name: id.to_string(),
+                suggestions: self.nearest_ids(id),
+            })
     }
 
     /// All documents in insertion order.

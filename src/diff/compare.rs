@@ -150,6 +150,19 @@ pub fn context_changes(old: &[&ParsedDoc], new: &[&ParsedDoc]) -> Vec<ContextEdi
 }
 
 impl Comparison<'_> {
+    /// True when the comparison is of two versions of one text: one
+    /// document on each side. Only then is a renumbering a change (across
+    /// different documents every number differs).
+    pub fn is_versions(&self) -> bool {
+        self.old_docs.len() == 1 && self.new_docs.len() == 1
+    }
+
+    /// True when the pair changed: any character, or, between two versions
+    /// of one text, its number.
+    pub fn pair_changed(&self, p: &PairDiff) -> bool {
+        !p.is_unchanged() || (self.is_versions() && p.is_renumbered())
+    }
+
     /// True when the two sides differ at all (for diff(1)-style exit
     /// codes): a new or dropped unit, an older unit carried over only as
     /// related, a pair with any changed character (punctuation included)
@@ -163,7 +176,7 @@ impl Comparison<'_> {
             || self
                 .pairs
                 .iter()
-                .any(|p| !p.is_identical() || !p.is_same())
+                .any(|p| !p.is_identical() || self.pair_changed(p))
     }
 
     /// Pairs whose words are the same but whose punctuation (or case or

@@ -284,6 +284,9 @@ mod tests {
 
     #[test]
     fn no_break_spaces_are_kept() {
-        assert_eq!(collapse_ws(" among\u{a0}central  a\tb "), "among\u{a0}central a b");
+        assert_eq!(
+            collapse_ws(" among\u{a0}central  a\tb "),
+            "among\u{a0}central a b"
+        );
     }
 }

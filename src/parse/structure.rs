@@ -286,7 +286,9 @@ pub(crate) fn preambular_opening(text: &str) -> bool {
     starts_upper
         && (PREAMBULAR_OPENERS.contains(&first.as_str())
             || (first.chars().count() > 4
-                && ["ing", "ant", "ando", "iendo"].iter().any(|e| first.ends_with(e))
+                && ["ing", "ant", "ando", "iendo"]
+                    .iter()
+                    .any(|e| first.ends_with(e))
                 && !NOT_PARTICIPLES.contains(&first.as_str())))
 }
 
@@ -322,9 +324,16 @@ fn chapeau_form(text: &str) -> bool {
     let body = trimmed_end(t).trim_end_matches(',');
     let words: Vec<&str> = body.split_whitespace().collect();
     let article = words.first().is_some_and(|w| {
-        ["The", "La", "El", "Le", "Les", "Los", "Las"].contains(w) || w.starts_with("L'") || w.starts_with("L’")
+        ["The", "La", "El", "Le", "Les", "Los", "Las"].contains(w)
+            || w.starts_with("L'")
+            || w.starts_with("L’")
     });
-    if article && words.len() <= 8 && !body.contains(',') && words.len() >= 2 && words[1].starts_with(char::is_uppercase) {
+    if article
+        && words.len() <= 8
+        && !body.contains(',')
+        && words.len() >= 2
+        && words[1].starts_with(char::is_uppercase)
+    {
         return true;
     }
     words.first() == Some(&"The")
@@ -1043,7 +1052,8 @@ impl<'m> State<'m> {
             ..UnitPath::para(n)
         };
         let idx = self.new_unit(path, UnitKind::Paragraph, label, rest, no, None);
-        if insert.is_none() || self.last_para.is_none_or(|p| n > p) {
+        // A number out of order (5, then 4) does not set the sequence back.
+        if self.last_para.is_none_or(|p| n > p) {
             self.last_para = Some(n);
         }
         match insert {
@@ -1190,7 +1200,7 @@ impl<'m> State<'m> {
         // numbered line confirms the new sequence (numbering gaps happen in
         // excerpts), and never when it reads as a heading.
         let confirmed_gap = n > expected && !hl && (next == Some(n + 1) || next.is_none());
-        let is_para = n == expected || confirmed_gap;
+        let is_para = (n == expected || confirmed_gap) && !self.used.contains(&n);
         let as_list = match (is_list, is_para) {
             (true, true) => c.chars().count() < 120 || c.ends_with(';'),
             (true, false) => true,

@@ -209,9 +209,11 @@ fn truncate(s: &str, max: usize) -> String {
 /// punctuation changed.
 const PUNCTUATION_ONLY: &str = "punctuation only";
 
-/// Header and redline of one pair.
+/// Header and redline of one pair; `versions` when the comparison is of two
+/// versions of one text, where the header marks a renumbering.
 pub fn write_pair(
     p: &PairDiff,
+    versions: bool,
     opts: DiffOptions,
     config: &Config,
     out: &mut dyn Write,
@@ -231,7 +233,7 @@ pub fn write_pair(
         rel.push_str(&format!("  {PUNCTUATION_ONLY}"));
         line.push_str(&format!("  {}", st.dim(PUNCTUATION_ONLY)));
     }
-    if p.is_renumbered() && p.is_unchanged() {
+    if versions && p.is_renumbered() && p.is_unchanged() {
         rel.push_str("  renumbered");
         line.push_str(&format!("  {}", st.dim("renumbered")));
     }
@@ -379,10 +381,10 @@ pub fn text(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for p in &c.pairs {
-        if opts.only_changed && p.is_same() {
+        if opts.only_changed && !c.pair_changed(p) {
             continue;
         }
-        write_pair(p, opts, config, out)?;
+        write_pair(p, c.is_versions(), opts, config, out)?;
     }
     let old = c.old_docs.join(", ");
     write_whole(
@@ -400,18 +402,31 @@ pub fn text(
         config,
         out,
     )?;
-    write_whole(
-        &c.related_only,
-        Op::Delete,
-        &format!("Not carried into {new} as such (only related to a newer unit):"),
-        config,
-        out,
-    )?;
+    if !c.related_only.is_empty() {
+        let ids: Vec<String> = c.related_only.iter().map(|u| u.id.to_string()).collect();
+        writeln!(
+            out,
+            "{}\n",
+            wrap(
+                &format!(
+                    "Not carried over (only related to a newer unit): {}",
+                    ids.join(", ")
+                ),
+                config.width,
+                "",
+                "  "
+            )
+        )?;
+    }
     if !c.context.is_empty() {
         let st = Style {
             color: config.color,
         };
-        writeln!(out, "{}", st.heading("Title, chapeaux, headings and set-aside lines:"))?;
+        writeln!(
+            out,
+            "{}",
+            st.heading("Title, chapeaux, headings and set-aside lines:")
+        )?;
         for e in &c.context {
             let edits = [Edit::new(e.op, format!("{}: {}", e.role, e.text))];
             for l in redline_lines(&edits, config.width.saturating_sub(2), config.color) {
@@ -513,7 +528,7 @@ pub fn json<'a>(c: &'a Comparison, opts: DiffOptions) -> ComparisonView<'a> {
         pairs: c
             .pairs
             .iter()
-            .filter(|p| !(opts.only_changed && p.is_same()))
+            .filter(|p| !opts.only_changed || c.pair_changed(p))
             .map(PairView::new)
             .collect(),
         new_units: c.new_units.iter().map(|u| &u.id).collect(),
