@@ -556,3 +556,35 @@ fn french_and_spanish_preambles() {
     );
     assert_eq!(v[7]["chapeau"], "Déclarons ce qui suit :");
 }
+
+#[test]
+fn a_change_outside_the_compared_words_is_still_a_change() {
+    // Markup is removed from unit text, but the documents differ: never
+    // "identical" with exit 0.
+    let dir = docs(&[
+        ("a.txt", "1. The rate was 2*4=8.\n"),
+        ("b.txt", "1. The rate was 24=8.\n"),
+    ]);
+    let (code, text) = diff_status(&dir, &[]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("other: the documents differ"), "{text}");
+    // Layout alone (line breaks, runs of spaces) is no change.
+    let dir = docs(&[
+        ("a.txt", "1. The rate was\nhigh.\n"),
+        ("b.txt", "1. The rate  was high.\n"),
+    ]);
+    assert_eq!(diff_status(&dir, &[]).0, Some(0));
+}
+
+#[test]
+fn drafts_as_they_are_typed() {
+    // Tabs from a word processor, a skipped letter, a repeated number.
+    let dir = docs(&[(
+        "a.txt",
+        "The General Assembly,\n\nRecalling\tits resolution 2024/15,\n\n1.\tCalls upon States:\n\n(a)\tTo cooperate;\n\n(c) To report;\n\n2. Decides to continue.\n",
+    )]);
+    let a = format!("a={}", dir.path().join("a.txt").display());
+    let v = json(&["--no-seeds", "--doc", &a, "units", "a", "--format", "json"]);
+    assert_eq!(ids(&v), ["a:PP1", "a:1", "a:1(a)", "a:1(c)", "a:2"]);
+    assert_eq!(v[0]["text"], "Recalling its resolution 2024/15,");
+}

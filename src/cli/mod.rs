@@ -282,8 +282,20 @@ pub fn dispatch_with(
                 )?;
                 let (o, n) = (lib.side_units(&old)?, lib.side_units(&new)?);
                 let mut cmp = crate::diff::compare(&al, &o, &n);
-                cmp.context =
-                    crate::diff::compare::context_changes(&lib.side(&old)?, &lib.side(&new)?);
+                let (od, nd) = (lib.side(&old)?, lib.side(&new)?);
+                cmp.context = crate::diff::compare::context_changes(&od, &nd);
+                // Never "identical" when the texts differ: a change outside
+                // the compared words is still said.
+                let body = |d: &&crate::parse::ParsedDoc| {
+                    lib.corpus()
+                        .get(&d.meta.id)
+                        .map_or("", |doc| doc.body.as_str())
+                };
+                let (ob, nb): (Vec<&str>, Vec<&str>) =
+                    (od.iter().map(body).collect(), nd.iter().map(body).collect());
+                if !cmp.has_differences() && crate::diff::compare::texts_differ(&ob, &nb) {
+                    cmp.context.push(crate::diff::compare::other_change());
+                }
                 cmp
             };
             emit(

@@ -124,6 +124,31 @@ fn context_lines(docs: &[&ParsedDoc]) -> Vec<(&'static str, String)> {
     out
 }
 
+/// True when the texts of two sides differ in more than the layout of
+/// their whitespace (line breaks, runs of spaces, blank lines): the check
+/// behind every "identical", so that a change accord does not compare
+/// (an emphasis mark, a link target, a numbering label) still counts.
+pub fn texts_differ(old: &[&str], new: &[&str]) -> bool {
+    let words = |sides: &[&str]| -> Vec<String> {
+        sides
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .map(|w| crate::parse::unicode::matching_form(w).into_owned())
+            .collect()
+    };
+    words(old) != words(new)
+}
+
+/// The context line that says two sides differ only in what accord does
+/// not compare (see [`texts_differ`]).
+pub fn other_change() -> ContextEdit {
+    ContextEdit {
+        op: super::Op::Insert,
+        role: "other",
+        text: "the documents differ in text accord does not compare as words (markup such as emphasis marks or link targets, numbering labels, rule lines)".into(),
+    }
+}
+
 /// What changed in the lines that frame the units of two sides: titles,
 /// chapeaux, headings and set-aside lines, compared line by line (Myers'
 /// diff from `similar`); empty when they are the same.

@@ -65,12 +65,32 @@ pub(crate) fn classify(body: &str) -> Vec<Line> {
             }
             continue;
         }
-        out.push(Line {
-            no,
-            kind: classify_one(t),
-        });
+        // A tab is a table's cell separator only on a row that reads as
+        // one (a page number or a figure in its last cell, or three cells
+        // or more); text pasted from a word processor keeps tabs as spaces.
+        let kind = if t.contains('\t') && !table_row(t) {
+            classify_one(&t.replace('\t', " "))
+        } else {
+            classify_one(t)
+        };
+        out.push(Line { no, kind });
     }
     out
+}
+
+/// A line with tabs that reads as a table row: its last cell is a number
+/// (a page, a figure), or it has three cells or more.
+fn table_row(t: &str) -> bool {
+    let cells: Vec<&str> = t
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let last_is_number = cells.last().is_some_and(|c| {
+        c.chars()
+            .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',' | '%'))
+    });
+    (cells.len() >= 2 && last_is_number) || cells.len() >= 3 || t.ends_with('\t')
 }
 
 fn classify_one(t: &str) -> Kind {

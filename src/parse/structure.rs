@@ -614,8 +614,10 @@ impl<'m> State<'m> {
     /// Whether numbered line `n` before any paragraph starts the first one.
     fn front_paragraph(&self, n: u32, rest: &str, next: Option<u32>) -> bool {
         let c = clean(rest).text;
-        let is_para = !heading_like(&c, 400) || next == Some(n + 1);
-        is_para && next != Some(n)
+        let hl = heading_like(&c, 400);
+        // A heading may carry the number of the paragraph below it; a
+        // paragraph that shares its number with the next one is still one.
+        !hl || next == Some(n + 1)
     }
 
     /// Whether numbered line `n` starts a new part, and if so where its
@@ -1284,7 +1286,8 @@ impl<'m> State<'m> {
             let d = &self.units[t];
             let opens = match d.last_letter {
                 None => ch == 'a' && (ends_with_colon(&d.text) || rest.trim_end().ends_with(';')),
-                Some(prev) => ch == successor(prev),
+                // A negotiated draft skips the letter of a deleted item.
+                Some(prev) => ch == successor(prev) || (self.negotiated && ch > prev),
             };
             if opens {
                 let kind = if d.kind == UnitKind::ListLine {

@@ -233,7 +233,7 @@ pub fn write_pair(
         rel.push_str(&format!("  {PUNCTUATION_ONLY}"));
         line.push_str(&format!("  {}", st.dim(PUNCTUATION_ONLY)));
     }
-    if versions && p.is_renumbered() && p.is_unchanged() {
+    if versions && p.is_renumbered() && p.is_identical() {
         rel.push_str("  renumbered");
         line.push_str(&format!("  {}", st.dim("renumbered")));
     }
