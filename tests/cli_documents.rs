@@ -306,14 +306,11 @@ fn review_and_units_read_a_draft_alike() {
 
 #[test]
 fn set_aside_lines_are_listed_and_a_large_share_is_noted() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("memo.txt");
-    std::fs::write(
-        &path,
+    let dir = docs(&[(
+        "memo.txt",
         "This note was prepared by the secretariat for the meeting of experts.\n\nIt has not been formally edited, and Distr.: General applies.\n\n1. Only paragraph of the memo.\n",
-    )
-    .unwrap();
-    let spec = format!("m={}", path.display());
+    )]);
+    let spec = format!("m={}", dir.path().join("memo.txt").display());
     let out = accord()
         .args(["--no-seeds", "--doc", &spec, "units", "m"])
         .output()
@@ -376,13 +373,11 @@ fn set_aside_lines_are_listed_and_a_large_share_is_noted() {
 
 #[test]
 fn a_dated_draft_is_reviewed_against_earlier_documents() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("draft.txt");
-    std::fs::write(
-        &path,
+    let dir = docs(&[(
+        "draft.txt",
         "Distr.: Limited\n\n1 March 2020\n\nDraft declaration\n\nWe, the Ministers,\n\n1. Integrate responses to the triple planetary crisis – climate change, biodiversity loss, and pollution – into crime prevention and criminal justice strategies.\n",
-    )
-    .unwrap();
+    )]);
+    let path = dir.path().join("draft.txt");
     let p = path.to_str().unwrap();
     let out = accord()
         .args(["review", p, "--format", "json"])

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::{diff_words, is_identical, strength_changes, Edit, StrengthChange};
 use crate::align::{Alignment, Relation, Summary};
-use crate::parse::{Citation, FramingRole, ParsedDoc, Unit};
+use crate::parse::{Citation, ParsedDoc, Unit};
 
 /// One newer unit against its precedent.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,12 +105,7 @@ fn context_lines(docs: &[&ParsedDoc]) -> Vec<(&'static str, String)> {
     for d in docs {
         let mut lines: Vec<(usize, &'static str, String)> = Vec::new();
         for f in &d.framing {
-            let role = match f.role {
-                FramingRole::Title => "title",
-                FramingRole::Chapeau => "chapeau",
-                FramingRole::OperativeChapeau => "operative chapeau",
-            };
-            lines.push((f.line, role, f.text.clone()));
+            lines.push((f.line, f.role.label(), f.text.clone()));
         }
         for (h, line) in d.headings.iter().zip(&d.heading_lines) {
             lines.push((*line, "heading", h.clone()));
@@ -249,15 +244,18 @@ pub fn compare<'a>(al: &Alignment, old: &[&'a Unit], new: &[&'a Unit]) -> Compar
     }
     let pick = |cites: &[Citation]| cites.iter().filter_map(|c| by_id.get(c).copied()).collect();
     let dropped: Vec<&Unit> = pick(&al.dropped_units);
-    let backbone: rustc_hash::FxHashSet<&Citation> = pairs
+    // Older units that are a backbone precedent, or dropped: the rest are
+    // only related to some newer unit. One hash look-up per older unit.
+    let accounted: rustc_hash::FxHashSet<&Citation> = pairs
         .iter()
         .filter(|p| p.relation != Relation::Related)
         .map(|p| &p.old.id)
+        .chain(al.dropped_units.iter())
         .collect();
     let related_only = old
         .iter()
         .copied()
-        .filter(|u| !backbone.contains(&u.id) && !dropped.iter().any(|d| d.id == u.id))
+        .filter(|u| !accounted.contains(&u.id))
         .collect();
     Comparison {
         old_docs: al.old_docs.clone(),

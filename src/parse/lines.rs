@@ -34,6 +34,22 @@ pub(crate) enum Kind {
     Text(String),
 }
 
+impl Kind {
+    /// The line's text as written, numbering included and markup kept
+    /// (`13. rest`, `(e) rest`), for rules that read a line whole; empty
+    /// for blank lines, rules, tables and footnotes. A heading's text is
+    /// already clean.
+    pub(crate) fn text(&self) -> String {
+        match self {
+            Kind::Text(t) | Kind::Heading(t) => t.clone(),
+            Kind::Numbered(_, _, label, rest) => format!("{label} {rest}"),
+            Kind::Lettered(l, rest) => format!("({l}) {rest}"),
+            Kind::Bullet(rest) => rest.clone(),
+            Kind::Blank | Kind::Rule | Kind::Table(_) | Kind::Footnote(..) => String::new(),
+        }
+    }
+}
+
 /// One classified line.
 #[derive(Debug, Clone)]
 pub(crate) struct Line {

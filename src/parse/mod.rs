@@ -144,6 +144,16 @@ impl FramingRole {
             FramingRole::OperativeChapeau => "operative_chapeau",
         }
     }
+
+    /// The name in words, as text output and `diff`'s `context` give it
+    /// (`operative chapeau`).
+    pub fn label(self) -> &'static str {
+        match self {
+            FramingRole::Title => "title",
+            FramingRole::Chapeau => "chapeau",
+            FramingRole::OperativeChapeau => "operative chapeau",
+        }
+    }
 }
 
 /// A title or chapeau: not a unit, but the context of the units under it.
@@ -171,6 +181,18 @@ pub enum SkipReason {
     Rule,
     /// Text after a heading that no numbered paragraph owns.
     Orphan,
+}
+
+impl SkipReason {
+    /// The snake_case name used in JSON (`front_matter`, `table`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::FrontMatter => "front_matter",
+            SkipReason::Table => "table",
+            SkipReason::Rule => "rule",
+            SkipReason::Orphan => "orphan",
+        }
+    }
 }
 
 /// A line (or part of one) that is not unit text, kept for accounting.

@@ -534,7 +534,7 @@ impl<'m> State<'m> {
         match &line.kind {
             Kind::Blank => {}
             Kind::Numbered(n, insert, label, rest) => {
-                match self.restart(*n, *insert, rest, self.next[i]) {
+                match self.restart(*n, *insert, rest) {
                     Some(split) => {
                         let held = std::mem::take(&mut self.held);
                         for &j in &held[..split] {
@@ -607,7 +607,7 @@ impl<'m> State<'m> {
         if self.started {
             self.body_line(line, self.next[i]);
         } else {
-            self.front_line(line, self.next[i]);
+            self.front_line(line);
         }
     }
 
@@ -623,7 +623,7 @@ impl<'m> State<'m> {
     /// Whether numbered line `n` starts a new part, and if so where its
     /// front begins among the held lines (index into `held`): at the first
     /// heading or chapeau; lines before it stay with the previous part.
-    fn restart(&self, n: u32, insert: Option<u8>, rest: &str, next: Option<u32>) -> Option<usize> {
+    fn restart(&self, n: u32, insert: Option<u8>, rest: &str) -> Option<usize> {
         if n != 1 || insert.is_some() || self.last_para.is_none() {
             return None;
         }
@@ -632,7 +632,6 @@ impl<'m> State<'m> {
             let r = rest.trim();
             r.starts_with("**") && r.ends_with("**")
         };
-        let _ = next;
         if heading_like(&c, 400) || bold {
             return None;
         }
@@ -698,12 +697,8 @@ impl<'m> State<'m> {
             let line = &self.lines[j];
             let cont = self.follows[j] && matches!(line.kind, Kind::Text(_)) && !out.is_empty();
             let text = match &line.kind {
-                Kind::Text(t) => clean(t).text,
                 Kind::Heading(t) => t.clone(),
-                Kind::Lettered(l, rest) => clean(&format!("({l}) {rest}")).text,
-                Kind::Bullet(rest) => clean(rest).text,
-                Kind::Numbered(_, _, label, rest) => clean(&format!("{label} {rest}")).text,
-                _ => String::new(),
+                kind => clean(&kind.text()).text,
             };
             match out.last_mut() {
                 Some(b) if cont => {
@@ -857,14 +852,8 @@ impl<'m> State<'m> {
             }
             let u = self.cur.expect("a unit was just made");
             for &j in &b.lines {
-                let raw = match &self.lines[j].kind {
-                    Kind::Text(t) => t.clone(),
-                    Kind::Lettered(l, rest) => format!("({l}) {rest}"),
-                    Kind::Bullet(rest) => rest.clone(),
-                    _ => String::new(),
-                };
-                let no = self.lines[j].no;
-                self.append(u, &raw, no);
+                let line = &self.lines[j];
+                self.append(u, &line.kind.text(), line.no);
             }
         }
     }
@@ -907,7 +896,7 @@ impl<'m> State<'m> {
                     continue;
                 }
             }
-            self.front_line(line, self.next[j]);
+            self.front_line(line);
         }
     }
 
@@ -1097,13 +1086,12 @@ impl<'m> State<'m> {
     }
 
     /// Lines before the first paragraph of a report.
-    fn front_line(&mut self, line: &Line, next: Option<u32>) {
+    fn front_line(&mut self, line: &Line) {
         match &line.kind {
             Kind::Blank => {}
             Kind::Numbered(_, _, label, rest) => {
                 // Only numbered lines that are not paragraphs are held.
                 let c = clean(rest).text;
-                let _ = next;
                 self.push_heading(format!("{label} {c}"));
             }
             Kind::Heading(t) => self.push_heading(t.clone()),
@@ -1509,10 +1497,7 @@ fn unnumbered(meta: &DocMeta, lines: &[Line]) -> ParsedDoc {
                 st.bullet(rest, line.no);
                 continue;
             }
-            Kind::Numbered(_, _, label, rest) => format!("{label} {rest}"),
-            Kind::Lettered(l, rest) => format!("({l}) {rest}"),
-            Kind::Bullet(rest) => rest.clone(),
-            Kind::Text(t) => t.clone(),
+            kind => kind.text(),
         };
         if follows && st.append_to_owner(&text, line.no) {
             continue;

@@ -295,22 +295,12 @@ pub fn set_aside_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> 
         let head = format!(
             "{:>5}  {:<12} ",
             s.line,
-            reason_name(s.reason).replace('_', " ")
+            s.reason.as_str().replace('_', " ")
         );
         let indent = " ".repeat(head.chars().count());
         writeln!(out, "{}", wrap(&s.text, config.width, &head, &indent))?;
     }
     Ok(())
-}
-
-fn reason_name(r: crate::parse::SkipReason) -> &'static str {
-    use crate::parse::SkipReason::*;
-    match r {
-        FrontMatter => "front_matter",
-        Table => "table",
-        Rule => "rule",
-        Orphan => "orphan",
-    }
 }
 
 /// JSON view of a set-aside line (documented in README, "show").
@@ -330,7 +320,7 @@ pub fn set_aside_json(doc: &ParsedDoc) -> Vec<SetAsideView<'_>> {
         .iter()
         .map(|s| SetAsideView {
             line: s.line,
-            reason: reason_name(s.reason),
+            reason: s.reason.as_str(),
             text: &s.text,
         })
         .collect()
@@ -415,7 +405,7 @@ pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> i
                 continue;
             }
             writeln!(out)?;
-            let role = format!("[{}] ", f.role.as_str().replace('_', " "));
+            let role = format!("[{}] ", f.role.label());
             let indent = " ".repeat(role.chars().count());
             writeln!(
                 out,
