@@ -37,12 +37,16 @@ pub fn clean(s: &str) -> Clean {
     let mut out = String::with_capacity(s.len());
     let mut refs = Vec::new();
     let chars: Vec<char> = s.chars().collect();
+    // The searches ahead for a closing `</sup>` or `)` remember where they
+    // stopped, so a line of unclosed tags is scanned once, not once per tag.
+    let mut sup_close = Ahead::default();
+    let mut link_close = Ahead::default();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         // <sup>12</sup>: a footnote reference.
         if c == '<' {
-            if let Some((tag_end, inner_end, close_end)) = sup_span(&chars, i) {
+            if let Some((tag_end, inner_end, close_end)) = sup_span(&chars, i, &mut sup_close) {
                 let inner: String = chars[tag_end..inner_end].iter().collect();
                 let inner = inner.trim();
                 if !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit()) {
@@ -73,7 +77,7 @@ pub fn clean(s: &str) -> Clean {
         }
         // [text](target): keep the text.
         if c == '[' {
-            if let Some((text_end, link_end)) = link_span(&chars, i) {
+            if let Some((text_end, link_end)) = link_span(&chars, i, &mut link_close) {
                 out.extend(&chars[i + 1..text_end]);
                 i = link_end;
                 continue;
@@ -139,13 +143,40 @@ fn starts_with_ci(chars: &[char], at: usize, pat: &str) -> bool {
 
 /// `<sup>...</sup>` starting at `at`: (end of opening tag, start of closing
 /// tag, end of closing tag).
-fn sup_span(chars: &[char], at: usize) -> Option<(usize, usize, usize)> {
+fn sup_span(chars: &[char], at: usize, ahead: &mut Ahead) -> Option<(usize, usize, usize)> {
     if !starts_with_ci(chars, at, "<sup>") {
         return None;
     }
     let inner = at + 5;
-    let close = (inner..chars.len()).find(|&j| starts_with_ci(chars, j, "</sup>"))?;
+    let close = ahead.find(chars.len(), inner, |j| starts_with_ci(chars, j, "</sup>"))?;
     Some((inner, close, close + 6))
+}
+
+/// A search ahead in a line that remembers its last answer: "the first
+/// match at or after `from` is `found`". Asked at positions that only grow
+/// (as [`clean`] does), it scans each character at most once, so a line
+/// costs time linear in its length however many openers it holds.
+#[derive(Default)]
+struct Ahead {
+    from: usize,
+    /// `None` before the first search; `Some(None)` when nothing matched
+    /// from `from` to the end of the line.
+    found: Option<Option<usize>>,
+}
+
+impl Ahead {
+    /// The first `j` in `at..len` for which `hit(j)` holds.
+    fn find(&mut self, len: usize, at: usize, hit: impl Fn(usize) -> bool) -> Option<usize> {
+        if let Some(found) = self.found {
+            if at >= self.from && found.is_none_or(|j| j >= at) {
+                return found;
+            }
+        }
+        let found = (at..len).find(|&j| hit(j));
+        self.from = at;
+        self.found = Some(found);
+        found
+    }
 }
 
 /// A simple inline HTML tag (`<i>`, `</em>`, `<br/>`) starting at `at`.
@@ -178,12 +209,17 @@ fn simple_tag_end(chars: &[char], at: usize) -> Option<usize> {
 }
 
 /// `[text](target)` starting at `at`: (index of `]`, end of `)`).
-fn link_span(chars: &[char], at: usize) -> Option<(usize, usize)> {
+///
+/// The search for `]` stops at the next `[`, so those searches never
+/// overlap; the search for `)` goes through `ahead`.
+fn link_span(chars: &[char], at: usize, ahead: &mut Ahead) -> Option<(usize, usize)> {
     let close = (at + 1..chars.len()).find(|&j| chars[j] == ']' || chars[j] == '[')?;
     if chars[close] != ']' || close + 1 >= chars.len() || chars[close + 1] != '(' {
         return None;
     }
-    let end = (close + 2..chars.len()).find(|&j| chars[j] == ')' || chars[j] == ' ')?;
+    let end = ahead.find(chars.len(), close + 2, |j| {
+        chars[j] == ')' || chars[j] == ' '
+    })?;
     (chars[end] == ')').then_some((close, end + 1))
 }
 
@@ -199,6 +235,10 @@ pub fn ends_terminal(s: &str) -> bool {
 /// `s` without the control characters and terminal escape sequences
 /// (ECMA-48 CSI: ESC `[` parameters, one final byte in `@`..`~`) at its
 /// end: they print nothing, so they neither end nor continue a sentence.
+#[allow(
+    clippy::string_slice,
+    reason = "at and after an ESC (one byte) found by rfind"
+)]
 fn trim_trailing_controls(s: &str) -> &str {
     let mut t = s;
     loop {
@@ -288,5 +328,24 @@ mod tests {
             collapse_ws(" among\u{a0}central  a\tb "),
             "among\u{a0}central a b"
         );
+    }
+
+    #[test]
+    fn a_remembered_search_answers_as_a_fresh_one() {
+        let text: Vec<char> = "a)b c) d ) e".chars().collect();
+        let hit = |j: usize| text[j] == ')';
+        let mut ahead = Ahead::default();
+        for at in 0..=text.len() {
+            let fresh = (at..text.len()).find(|&j| hit(j));
+            assert_eq!(ahead.find(text.len(), at, hit), fresh, "at {at}");
+        }
+    }
+
+    #[test]
+    fn unclosed_openers_keep_their_text() {
+        let c = clean("<sup>a <sup>b [x](y [z] done</sup> end");
+        assert_eq!(c.text, "a <sup>b [x](y [z] done end");
+        let c = clean("[a](b [c](d) e");
+        assert_eq!(c.text, "[a](b c e");
     }
 }

@@ -119,7 +119,9 @@ struct State<'m> {
     part: Option<Box<str>>,
     /// Parts opened so far, the first included.
     parts: u32,
-    labels: Vec<Box<str>>,
+    /// Labels of the parts opened so far, in lower case (a set: a text
+    /// of thousands of parts must not compare each with all before it).
+    labels: rustc_hash::FxHashSet<String>,
     /// Preambular paragraphs in the current part.
     pp: u32,
     /// Unnumbered paragraphs after the current numbered paragraph.
@@ -497,7 +499,7 @@ impl<'m> State<'m> {
             owner: Owner::None,
             part: None,
             parts: 1,
-            labels: Vec::new(),
+            labels: rustc_hash::FxHashSet::default(),
             pp: 0,
             after: 0,
             inserts: Vec::new(),
@@ -670,11 +672,11 @@ impl<'m> State<'m> {
         });
         let auto = || format!("part{}", self.parts);
         let mut label = named.unwrap_or_else(auto);
-        if self.labels.iter().any(|l| l.eq_ignore_ascii_case(&label)) {
+        if self.labels.contains(&label.to_ascii_lowercase()) {
             label = auto();
         }
+        self.labels.insert(label.to_ascii_lowercase());
         let label: Box<str> = label.into();
-        self.labels.push(label.clone());
         self.part = Some(label);
         self.last_para = None;
         self.para = None;
@@ -1523,6 +1525,7 @@ fn unnumbered(meta: &DocMeta, lines: &[Line]) -> ParsedDoc {
 }
 
 /// Ends with a word broken by a hyphen at a line end (`pur-`), not a dash.
+#[allow(clippy::string_slice, reason = "before a final '-' (one byte)")]
 fn broken_word(text: &str) -> bool {
     let t = text.trim_end();
     t.ends_with('-') && t[..t.len() - 1].ends_with(char::is_alphabetic)
