@@ -33,6 +33,12 @@
 //! assert!(unit.text.starts_with("Strengthen the role of the Commission"));
 //! ```
 #![warn(missing_docs)]
+// Text comes from users: a byte index that falls inside a character
+// panics. Every slice of a `str` by index is either at a boundary found in
+// the same text (and says so with an `allow` and its reason) or uses
+// `get`/`split_at_checked`. CI denies warnings, so a new one is caught
+// (tests may slice: a panic there is a failure, as it should be).
+#![cfg_attr(not(test), warn(clippy::string_slice))]
 
 pub mod align;
 pub mod analysis;

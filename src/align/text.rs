@@ -81,6 +81,10 @@ pub fn identity(text: &str) -> u64 {
 
 /// Lower-cased word tokens of `text` in their matching form, hyphenated
 /// compounds split.
+#[allow(
+    clippy::string_slice,
+    reason = "spans from word_spans of the same text"
+)]
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     word_spans(text).map(|r| matching_form(&text[r]).to_lowercase())
 }
@@ -90,6 +94,10 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// characters inside a run kept in it (`strength\u{200B}en` is one word);
 /// in scripts written without spaces, each character is a word. For
 /// callers that must point back into the text (keyword in context).
+#[allow(
+    clippy::string_slice,
+    reason = "start and end from char_indices of the same text"
+)]
 pub fn word_spans(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
@@ -334,6 +342,10 @@ impl WordBuf {
     }
 
     /// The words of `text`, already in matching form (bigrams spaced).
+    #[allow(
+        clippy::string_slice,
+        reason = "start is the buffer's length before a push"
+    )]
     fn of(text: &str) -> WordBuf {
         let mut buf = String::with_capacity(text.len());
         let mut spans = Vec::new();
@@ -363,6 +375,10 @@ impl WordBuf {
         WordBuf { buf, spans }
     }
 
+    #[allow(
+        clippy::string_slice,
+        reason = "ranges recorded at pushes into the buffer"
+    )]
     fn words(&self) -> impl Iterator<Item = &str> {
         self.spans
             .iter()

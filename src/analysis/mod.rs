@@ -101,6 +101,10 @@ impl Lexicon {
     }
 
     /// The words of `text` as tokens.
+    #[allow(
+        clippy::string_slice,
+        reason = "spans from word_spans of the same text"
+    )]
     pub fn tokenize(&mut self, text: &str) -> Vec<Token> {
         let mut out: Vec<Token> = Vec::new();
         let mut prev_end = 0;

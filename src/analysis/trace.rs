@@ -92,16 +92,28 @@ pub struct Occurrence<'a> {
 
 impl<'a> Occurrence<'a> {
     /// The unit's text before the match.
+    #[allow(
+        clippy::string_slice,
+        reason = "span from the tokens of the unit's text"
+    )]
     pub fn before(&self) -> &'a str {
         &self.unit.text[..self.span.start]
     }
 
     /// The matched words as written.
+    #[allow(
+        clippy::string_slice,
+        reason = "span from the tokens of the unit's text"
+    )]
     pub fn matched(&self) -> &'a str {
         &self.unit.text[self.span.clone()]
     }
 
     /// The unit's text after the match.
+    #[allow(
+        clippy::string_slice,
+        reason = "span from the tokens of the unit's text"
+    )]
     pub fn after(&self) -> &'a str {
         &self.unit.text[self.span.end..]
     }

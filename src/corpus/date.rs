@@ -75,6 +75,7 @@ fn date_line(line: &str) -> Option<(u16, u8, u8)> {
     parse_tokens(tokens)
 }
 
+#[allow(clippy::string_slice, reason = "s.get(..len) succeeded just before")]
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)

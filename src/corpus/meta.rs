@@ -147,6 +147,7 @@ pub fn valid_id(id: &str) -> bool {
 /// Splits a leading front-matter block (`---` ... `---`) off `text`.
 /// Returns the metadata fields found and the body that follows. Text that
 /// does not open with `---` on its first line has no front matter.
+#[allow(clippy::string_slice, reason = "offset is a sum of whole line lengths")]
 pub(crate) fn split_front_matter<'a>(
     name: &str,
     text: &'a str,

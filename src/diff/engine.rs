@@ -167,6 +167,7 @@ impl<'a> Interner<'a> {
 
     /// Tokenizes and interns `text`: the ids, and each token's length in
     /// bytes.
+    #[allow(clippy::string_slice, reason = "token bounds from for_each_token")]
     fn text(&mut self, text: &'a str) -> (Vec<u32>, Vec<u32>) {
         let mut ids = Vec::with_capacity(text.len() / 3 + 1);
         let mut lens = Vec::with_capacity(text.len() / 3 + 1);

@@ -136,6 +136,7 @@ impl Edit {
 /// See the [module docs](self) for the tokens and the clean-up rule.
 /// Identical inputs give one [`Op::Equal`] edit (none when both are
 /// empty).
+#[allow(clippy::string_slice, reason = "offsets are sums of token lengths")]
 pub fn diff_words(old: &str, new: &str) -> Vec<Edit> {
     let ids = engine::Interned::new(old, new);
     let segs = engine::diff(&ids);

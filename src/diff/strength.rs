@@ -995,9 +995,13 @@ fn base_form(word: &str) -> Option<&'static str> {
     if let Some(s) = word.strip_suffix("ing").filter(|s| s.len() >= 2) {
         candidates.push(s.to_string());
         candidates.push(format!("{s}e"));
-        let b = s.as_bytes();
-        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-            candidates.push(s[..s.len() - 1].to_string());
+        // A doubled last letter (`committ`): compared as characters, not
+        // bytes (the bytes of `ࠠ`, U+0820, end in two equal bytes).
+        let mut last = s.chars().rev();
+        if let (Some(a), Some(b)) = (last.next(), last.next()) {
+            if a == b && s.chars().count() >= 3 {
+                candidates.extend(s.strip_suffix(a).map(str::to_string));
+            }
         }
     }
     let british: Vec<String> = candidates
@@ -1448,5 +1452,19 @@ mod tests {
             serde_json::to_string(c).unwrap(),
             r#"{"kind":"verb","old":"Urges","new":"Invites","direction":"weaker"}"#
         );
+    }
+
+    #[test]
+    fn a_word_ending_in_two_equal_bytes_is_no_panic() {
+        // U+0820 is E0 A0 A0: its last two bytes are equal, which a
+        // byte-wise doubled-letter check once cut inside it.
+        assert_eq!(base_form("b\u{820}ing"), None);
+        assert_eq!(base_form("committing"), Some("commit"));
+        assert!(strength_changes(
+            "Strengthening international cooperation to prevent crime.",
+            "B\u{820}ing international cooperation to prevent crime."
+        )
+        .iter()
+        .all(|c| !c.to_string().is_empty()));
     }
 }

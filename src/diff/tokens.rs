@@ -51,6 +51,10 @@ fn joins(prev: char, c: char, next: char) -> bool {
 
 /// The character at byte `i` of `text` and its length; ASCII without
 /// decoding, since it is nearly all of a UN text.
+#[allow(
+    clippy::string_slice,
+    reason = "callers pass a boundary: the sum of character lengths"
+)]
 #[inline]
 fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
@@ -63,6 +67,7 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
 }
 
 /// Splits `text` into tokens. The concatenation of the result is `text`.
+#[allow(clippy::string_slice, reason = "token bounds from for_each_token")]
 pub(crate) fn tokenize(text: &str) -> Vec<&str> {
     let mut out = Vec::with_capacity(text.len() / 3 + 1);
     for_each_token(text, |start, end| out.push(&text[start..end]));
@@ -71,6 +76,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<&str> {
 
 /// Calls `f(start, end)` with the byte range of each token of `text`, in
 /// order; the ranges tile `text`.
+#[allow(clippy::string_slice, reason = "i is past c, a character just read")]
 pub(crate) fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let mut i = 0;

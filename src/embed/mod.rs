@@ -131,6 +131,7 @@ impl Embedder {
     /// be the pinned one: a missing, tampered or truncated file is refused
     /// with an [`EmbedError`] naming the file and saying to re-run
     /// `scripts/fetch-model.sh`.
+    #[allow(clippy::string_slice, reason = "a constant ASCII hex digest")]
     pub fn load(dir: &Path) -> Result<Embedder, EmbedError> {
         for file in [pin::MODEL, pin::TOKENIZER] {
             let path = dir.join(file.name);

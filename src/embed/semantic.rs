@@ -65,6 +65,7 @@ impl Semantic {
     /// The id vectors are cached under: the first 12 hex digits of the
     /// pinned SHA-256 of the weights (a file with other bytes is refused on
     /// load, so the id always names the weights that made the vectors).
+    #[allow(clippy::string_slice, reason = "a constant ASCII hex digest")]
     pub fn model_id(&self) -> &'static str {
         &pin::MODEL.sha256[..12]
     }

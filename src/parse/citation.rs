@@ -112,6 +112,10 @@ impl UnitPath {
     /// # Errors
     /// [`CitationError::Malformed`] naming what is wrong and the expected
     /// form.
+    #[allow(
+        clippy::string_slice,
+        reason = "cut from char_indices plus the character's length"
+    )]
     pub fn parse(input: &str) -> Result<UnitPath, CitationError> {
         let bad = |reason: &str| CitationError::Malformed {
             input: input.to_string(),

@@ -148,6 +148,7 @@ fn classify_one(t: &str) -> Kind {
     Kind::Text(t.to_string())
 }
 
+#[allow(clippy::string_slice, reason = "a count of one-byte '#'")]
 fn markdown_heading(t: &str) -> Option<&str> {
     let hashes = t.chars().take_while(|&c| c == '#').count();
     if (1..=6).contains(&hashes) {
@@ -160,6 +161,7 @@ fn markdown_heading(t: &str) -> Option<&str> {
 }
 
 /// `¹ text`, `¹³ 30. text`, `⁵https://...`, `<sup>1</sup> text`.
+#[allow(clippy::string_slice, reason = "indices from find and char_indices")]
 fn footnote_def(t: &str) -> Option<(String, &str)> {
     if let Some(rest) = t.strip_prefix("<sup>") {
         let close = rest.find("</sup>")?;
@@ -190,6 +192,10 @@ fn footnote_def(t: &str) -> Option<(String, &str)> {
 /// `13. rest`, `2. **Bold**`, `2 bis. rest`, `2bis. rest`: the number, the
 /// insert (2 for `bis`, see [`latin_insert`]), the numbering as printed
 /// and the rest.
+#[allow(
+    clippy::string_slice,
+    reason = "counts of ASCII bytes, and a suffix's length"
+)]
 fn numbered(t: &str) -> Option<(u32, Option<u8>, &str, &str)> {
     let t2 = t.strip_prefix("**").unwrap_or(t);
     let digits = t2.bytes().take_while(u8::is_ascii_digit).count();
@@ -233,6 +239,7 @@ fn bullet(t: &str) -> Option<&str> {
 
 /// `(e) rest`, `(iv) rest`, and `e) rest` as French and Spanish texts
 /// letter their items.
+#[allow(clippy::string_slice, reason = "indices of ')' from find")]
 fn lettered(t: &str) -> Option<(String, &str)> {
     let rest = match t.strip_prefix('(') {
         Some(r) => r,
@@ -263,6 +270,10 @@ fn lettered(t: &str) -> Option<(String, &str)> {
 }
 
 /// `**...**` around the whole line and nowhere inside.
+#[allow(
+    clippy::string_slice,
+    reason = "after and before '**' (ASCII) at both ends"
+)]
 fn whole_bold(t: &str) -> bool {
     t.len() > 4 && t.starts_with("**") && t.ends_with("**") && !t[2..t.len() - 2].contains("**")
 }

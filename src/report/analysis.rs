@@ -95,6 +95,10 @@ fn year_label(y: Option<u16>) -> String {
 
 /// The end of `text` that fits in `cols` columns, starting at a word;
 /// with `ellipsis`, a cut is marked with a leading `…` (inside `cols`).
+#[allow(
+    clippy::string_slice,
+    reason = "start from char_indices; cuts at whitespace found by find"
+)]
 pub fn left_context(text: &str, cols: usize, ellipsis: bool) -> String {
     if text.width() <= cols {
         return text.to_string();
@@ -128,6 +132,10 @@ pub fn left_context(text: &str, cols: usize, ellipsis: bool) -> String {
 
 /// The start of `text` that fits in `cols` columns, ending at a word;
 /// with `ellipsis`, a cut is marked with a trailing `…`.
+#[allow(
+    clippy::string_slice,
+    reason = "end from char_indices; cuts at whitespace found by rfind"
+)]
 pub fn right_context(text: &str, cols: usize, ellipsis: bool) -> String {
     if text.width() <= cols {
         return text.to_string();

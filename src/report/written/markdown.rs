@@ -79,6 +79,7 @@ pub fn quoted(text: &str) -> String {
 /// Whitespace at the edges of a change stays outside the markers (a
 /// marker next to a space is not recognised), and a change of whitespace
 /// alone is shown as the new whitespace.
+#[allow(clippy::string_slice, reason = "the lengths of the trimmed text")]
 pub fn redline(edits: &[Edit]) -> String {
     let mut out = String::new();
     for e in edits {
