@@ -171,6 +171,19 @@ impl Alignment {
         self.links.iter().filter(move |l| &l.new == new)
     }
 
+    /// The links of every newer unit that has any, each list in the order
+    /// of [`Alignment::links`] (backbone first, then related by score).
+    /// One pass: a caller that visits every newer unit uses this rather
+    /// than [`Alignment::links_of_new`] per unit, which would be quadratic
+    /// (70% of a 30,000-unit memo's time went there).
+    pub fn links_by_new(&self) -> rustc_hash::FxHashMap<&Citation, Vec<&Link>> {
+        let mut by: rustc_hash::FxHashMap<&Citation, Vec<&Link>> = rustc_hash::FxHashMap::default();
+        for l in &self.links {
+            by.entry(&l.new).or_default().push(l);
+        }
+        by
+    }
+
     /// The backbone link (identical or reworded) of a newer unit.
     pub fn backbone_of_new(&self, new: &Citation) -> Option<&Link> {
         self.links

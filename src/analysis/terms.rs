@@ -182,6 +182,7 @@ impl Counter {
         }
     }
 
+    /// Counts the words and phrases of `text` on `side`.
     fn add(&mut self, text: &str, side: usize, weight: u32) {
         let tokens = self.lex.tokenize(text);
         self.words[side].0 += tokens.len();
@@ -189,33 +190,31 @@ impl Counter {
         for t in &tokens {
             *self.word_counts.entry(t.key).or_default() += weight;
         }
-        for i in 0..tokens.len() {
-            if tokens[i].stop {
-                continue;
-            }
-            let mut gram: Gram = [u32::MAX; MAX_WORDS];
-            gram[0] = tokens[i].key;
-            for n in 2..=MAX_WORDS {
-                let Some(last) = tokens.get(i + n - 1) else {
-                    break;
-                };
-                if last.breaks {
-                    break;
-                }
-                gram[n - 1] = last.key;
-                if last.stop {
-                    continue;
-                }
-                self.phrases.entry(gram).or_default()[side].add(weight);
-                let surface = &text[tokens[i].span.start..last.span.end];
-                *self
-                    .surfaces
+        let phrases = &mut self.phrases;
+        each_gram(&tokens, |gram, _| {
+            phrases.entry(gram).or_default()[side].add(weight)
+        });
+    }
+
+    /// Records the written forms in `text` of the phrases in `wanted`.
+    /// A second pass, once the phrases worth showing are known: keeping the
+    /// forms of every candidate phrase of a large corpus took gigabytes.
+    #[allow(
+        clippy::string_slice,
+        reason = "spans from the tokens of the same text"
+    )]
+    fn add_forms(&mut self, text: &str, wanted: &FxHashSet<Gram>) {
+        let tokens = self.lex.tokenize(text);
+        let surfaces = &mut self.surfaces;
+        each_gram(&tokens, |gram, span| {
+            if wanted.contains(&gram) {
+                *surfaces
                     .entry(gram)
                     .or_default()
-                    .entry(surface.to_string())
+                    .entry(text[span].to_string())
                     .or_default() += 1;
             }
-        }
+        });
     }
 
     fn add_doc(&mut self, doc: &ParsedDoc, side: usize) {
@@ -227,12 +226,23 @@ impl Counter {
         }
     }
 
+    fn add_doc_forms(&mut self, doc: &ParsedDoc, wanted: &FxHashSet<Gram>) {
+        for u in &doc.units {
+            self.add_forms(&u.text, wanted);
+        }
+        for h in section_headings(doc) {
+            self.add_forms(h, wanted);
+        }
+    }
+
     /// The most frequent written form; among equals, the one with fewer
     /// capitals, then the first in byte order.
     fn surface(&self, gram: &Gram) -> String {
         let caps = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
-        self.surfaces[gram]
-            .iter()
+        self.surfaces
+            .get(gram)
+            .into_iter()
+            .flatten()
             .min_by(|(a, na), (b, nb)| {
                 nb.cmp(na)
                     .then(caps(a).cmp(&caps(b)))
@@ -254,6 +264,32 @@ impl Counter {
             .unwrap_or(weighted)
             .max(1);
         (weighted as f64 / rarest as f64).min(1.0)
+    }
+}
+
+/// Calls `f` with each candidate phrase of `tokens` (two to
+/// [`MAX_WORDS`] words, starting and ending on a content word, not across a
+/// break) and its byte range in the text.
+fn each_gram(tokens: &[super::Token], mut f: impl FnMut(Gram, std::ops::Range<usize>)) {
+    for i in 0..tokens.len() {
+        if tokens[i].stop {
+            continue;
+        }
+        let mut gram: Gram = [u32::MAX; MAX_WORDS];
+        gram[0] = tokens[i].key;
+        for n in 2..=MAX_WORDS {
+            let Some(last) = tokens.get(i + n - 1) else {
+                break;
+            };
+            if last.breaks {
+                break;
+            }
+            gram[n - 1] = last.key;
+            if last.stop {
+                continue;
+            }
+            f(gram, tokens[i].span.start..last.span.end);
+        }
     }
 }
 
@@ -337,15 +373,14 @@ pub fn terms(old: &[&ParsedDoc], new: &[&ParsedDoc], opts: &TermsOptions) -> Ter
     let mut phrases = std::mem::take(&mut c.phrases);
     drop_subsumed(&mut phrases);
     let (old_n, new_n) = (c.words[0].1, c.words[1].1);
-    let mut emerging = Vec::new();
-    let mut fading = Vec::new();
+    let mut found: [Vec<(Gram, Term)>; 2] = [Vec::new(), Vec::new()];
     for (gram, [o, n]) in &phrases {
         // Rates compared without division: a/N > b/M  <=>  a*M > b*N.
         let up = n.weighted as u64 * old_n as u64;
         let down = o.weighted as u64 * new_n as u64;
         let (list, grows) = match up.cmp(&down) {
-            std::cmp::Ordering::Greater => (&mut emerging, n),
-            std::cmp::Ordering::Less => (&mut fading, o),
+            std::cmp::Ordering::Greater => (&mut found[0], n),
+            std::cmp::Ordering::Less => (&mut found[1], o),
             std::cmp::Ordering::Equal => continue,
         };
         if grows.weighted < opts.min_count {
@@ -353,16 +388,42 @@ pub fn terms(old: &[&ParsedDoc], new: &[&ParsedDoc], opts: &TermsOptions) -> Ter
         }
         let log_likelihood = log_likelihood(n.weighted, new_n, o.weighted, old_n);
         let cohesion = c.cohesion(gram, n.weighted + o.weighted);
-        list.push(Term {
-            phrase: c.surface(gram),
+        let term = Term {
+            phrase: String::new(),
             new_count: n.seen,
             old_count: o.seen,
             score: log_likelihood * cohesion,
             log_likelihood,
             cohesion,
             in_heading: grows.in_heading,
-        });
+        };
+        list.push((*gram, term));
     }
+    // Only the phrases that can make the lists (the top by score, and any
+    // tied with the last) need their written forms, which also break ties.
+    for list in &mut found {
+        list.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+        match list.get(opts.top.saturating_sub(1)) {
+            _ if opts.top == 0 => list.clear(),
+            Some((_, last)) => {
+                let cut = last.score;
+                list.retain(|(_, t)| t.score >= cut);
+            }
+            None => {}
+        }
+    }
+    let wanted: FxHashSet<Gram> = found.iter().flatten().map(|(g, _)| *g).collect();
+    for d in old.iter().chain(new) {
+        c.add_doc_forms(d, &wanted);
+    }
+    let [mut emerging, mut fading] = found.map(|list| {
+        list.into_iter()
+            .map(|(g, t)| Term {
+                phrase: c.surface(&g),
+                ..t
+            })
+            .collect::<Vec<_>>()
+    });
     for list in [&mut emerging, &mut fading] {
         rank(list);
         list.truncate(opts.top);
@@ -404,6 +465,8 @@ mod tests {
     fn grams(text: &str) -> Vec<String> {
         let mut c = Counter::new();
         c.add(text, 1, 1);
+        let all: FxHashSet<Gram> = c.phrases.keys().copied().collect();
+        c.add_forms(text, &all);
         let mut v: Vec<String> = c.phrases.keys().map(|g| c.surface(g)).collect();
         v.sort();
         v
@@ -481,9 +544,18 @@ mod tests {
             c.add(t, 1, 1);
         }
         assert_eq!(c.phrases.len(), 1);
-        let (g, counts) = c.phrases.iter().next().unwrap();
+        let (g, counts) = c.phrases.iter().next().map(|(g, n)| (*g, *n)).unwrap();
         assert_eq!(counts[1].seen, 4);
-        assert_eq!(c.surface(g), "victims of trafficking");
+        let wanted = FxHashSet::from_iter([g]);
+        for t in [
+            "victims of trafficking",
+            "Victims of trafficking",
+            "victim of trafficking",
+            "victims of trafficking",
+        ] {
+            c.add_forms(t, &wanted);
+        }
+        assert_eq!(c.surface(&g), "victims of trafficking");
     }
 
     #[test]

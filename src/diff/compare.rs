@@ -229,8 +229,9 @@ pub fn compare<'a>(al: &Alignment, old: &[&'a Unit], new: &[&'a Unit]) -> Compar
     let by_id: FxHashMap<&Citation, &'a Unit> =
         old.iter().chain(new).map(|u| (&u.id, *u)).collect();
     let mut pairs = Vec::new();
+    let links_by_new = al.links_by_new();
     for cite in &al.new_order {
-        let links: Vec<_> = al.links_of_new(cite).collect();
+        let links = links_by_new.get(cite).map_or(&[][..], Vec::as_slice);
         let Some(first) = links.first() else { continue };
         let (Some(&o), Some(&n)) = (by_id.get(&first.old), by_id.get(cite)) else {
             continue;

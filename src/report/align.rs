@@ -124,8 +124,9 @@ pub fn text(
         .map(|c| c.to_string().len())
         .max()
         .unwrap_or(10);
+    let links_by_new = al.links_by_new();
     for cite in &al.new_order {
-        let links: Vec<&Link> = al.links_of_new(cite).collect();
+        let links = links_by_new.get(cite).map_or(&[][..], Vec::as_slice);
         let id = format!("{:w$}", cite.to_string());
         let Some(first) = links.first() else {
             writeln!(out, "{}  {}", st.id(&id), relation_style(&st, "new      "))?;
@@ -152,7 +153,7 @@ pub fn text(
             olds.join(", ")
         )?;
         if explain {
-            for l in &links {
+            for l in links {
                 let p = l.parts;
                 // Both parts of a mixed score, with their weights, so the
                 // reader can redo the sum.

@@ -249,6 +249,7 @@ pub struct Group {
 /// Longest length of a parent heading in a short title.
 const PARENT_CHARS: usize = 60;
 
+#[allow(clippy::string_slice, reason = "a cut at a space found by rfind")]
 fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
@@ -691,7 +692,9 @@ fn terms_sentence(t: &Terms) -> Option<String> {
     if s.is_empty() {
         return None;
     }
-    s[..1].make_ascii_uppercase();
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     s.push_str(" (occurrences in the newer side against the older).");
     Some(s)
 }
