@@ -122,7 +122,23 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
                 out,
                 "{}",
                 st.dim(&wrap(
-                    &format!("bracket {}: {option} -> {best}", a.bracket),
+                    &format!("bracket {}: {option} -> {best}", esc_line(&a.bracket)),
+                    config.width,
+                    "  ",
+                    "    "
+                ))
+            )?;
+        }
+        if p.alternatives_unchecked > 0 {
+            writeln!(
+                out,
+                "{}",
+                st.dim(&wrap(
+                    &format!(
+                        "{} more bracket readings not checked (accord checks the first {} of a paragraph)",
+                        p.alternatives_unchecked,
+                        crate::review::MAX_ALTERNATIVES
+                    ),
                     config.width,
                     "  ",
                     "    "
@@ -220,8 +236,10 @@ pub struct ParagraphView<'a> {
     pub edits: &'a [Edit],
     /// Drafting-strength changes.
     pub strength: &'a [StrengthChange],
-    /// Bracket alternatives.
+    /// Bracket alternatives, at most `review::MAX_ALTERNATIVES` (32).
     pub alternatives: Vec<AlternativeView<'a>>,
+    /// Readings beyond that limit, not checked (usually 0).
+    pub alternatives_unchecked: usize,
 }
 
 /// An uptake row in JSON.
@@ -288,6 +306,7 @@ pub fn json<'a>(r: &'a Review) -> ReviewView<'a> {
                         score: a.best.as_ref().map(|b| b.1),
                     })
                     .collect(),
+                alternatives_unchecked: p.alternatives_unchecked,
             })
             .collect(),
         totals: r.totals,

@@ -45,6 +45,9 @@ impl Part {
 pub struct Bracket {
     /// The bracket as written, with its brackets.
     pub raw: String,
+    /// Where it stands in the paragraph's text: a byte range of
+    /// [`Unit::text`], brackets included.
+    pub span: std::ops::Range<usize>,
     /// The alternatives; a single-option bracket also has the empty
     /// alternative (the text may be dropped).
     pub options: Vec<String>,
@@ -65,6 +68,10 @@ pub struct DraftParagraph {
 
 /// Splits bracketed text into its alternatives (`/` or ` or ` between
 /// options; a single option may also be dropped).
+#[allow(
+    clippy::string_slice,
+    reason = "start and i from char_indices; '[' and ']' are one byte"
+)]
 fn brackets(text: &str) -> Vec<Bracket> {
     let mut out = Vec::new();
     let mut depth = 0usize;
@@ -92,6 +99,7 @@ fn brackets(text: &str) -> Vec<Bracket> {
                     }
                     out.push(Bracket {
                         raw: raw.to_string(),
+                        span: start..i + 1,
                         options,
                     });
                 }

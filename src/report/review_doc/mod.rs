@@ -141,8 +141,11 @@ pub struct ParagraphEntry {
     pub edits: Vec<Edit>,
     /// Changes of drafting strength from the best precedent.
     pub strength: Vec<StrengthChange>,
-    /// Each alternative of each bracket.
+    /// Each alternative of each bracket (at most
+    /// `review::MAX_ALTERNATIVES`).
     pub alternatives: Vec<AlternativeEntry>,
+    /// Readings beyond that limit, not checked.
+    pub alternatives_unchecked: usize,
     /// Words of the paragraph.
     pub words: usize,
     /// Of those, words kept from the best precedent.
@@ -332,6 +335,7 @@ pub fn build(review: &Review, lib: &Library, draft: &DocMeta, date: MemoDate) ->
                     best: a.best.as_ref().map(|(c, s)| (cite_of(c), *s)),
                 })
                 .collect(),
+            alternatives_unchecked: p.alternatives_unchecked,
             words: p.words,
             words_from_precedent: p.words_from_precedent,
         };
@@ -477,6 +481,14 @@ fn sentences(d: &ReviewDoc) -> Vec<String> {
             plural(readings, "reading", "readings"),
             plural(brackets, "bracket", "brackets"),
         ));
+        let unchecked: usize = bracketed.iter().map(|p| p.alternatives_unchecked).sum();
+        if unchecked > 0 {
+            out.push(format!(
+                "{} not checked: accord checks the first {} readings of a paragraph.",
+                plural(unchecked, "further reading was", "further readings were"),
+                crate::review::MAX_ALTERNATIVES
+            ));
+        }
     }
     if t.recommendations == 0 {
         out.push("No recommendations were checked for uptake.".to_string());
