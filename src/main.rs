@@ -6,7 +6,21 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = accord::cli::Args::parse();
+    let args = match accord::cli::Args::try_parse() {
+        Ok(args) => args,
+        // --help, --version: printed as clap prints them.
+        Err(e) if !e.use_stderr() => e.exit(),
+        // `accord` alone: the help, on stderr, status 2.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(accord::cli::exit::TROUBLE);
+        }
+        Err(e) => {
+            let line = accord::cli::usage_error_line(&e);
+            eprintln!("accord: {}", accord::report::escape::terminal(&line));
+            return ExitCode::from(accord::cli::exit::TROUBLE);
+        }
+    };
     match accord::cli::run(args) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {

@@ -26,6 +26,39 @@ pub mod exit {
     pub const TROUBLE: u8 = 2;
 }
 
+/// A usage error from the argument parser as one line, for stderr:
+/// clap's message, its tips and the usage line, joined
+/// (`unexpected argument '--bogus' found (tip: a similar argument exists:
+/// '--corpus'); usage: accord --corpus <DIR> <COMMAND>`). Help and version
+/// requests are not errors and are not given here.
+pub fn usage_error_line(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let mut message: Vec<&str> = Vec::new();
+    let mut tips = Vec::new();
+    let mut usage = None;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with("For more information") {
+            continue;
+        }
+        if let Some(u) = line.strip_prefix("Usage:") {
+            usage = Some(u.trim());
+        } else if let Some(tip) = line.strip_prefix("tip:") {
+            tips.push(tip.trim());
+        } else {
+            message.push(line.strip_prefix("error:").unwrap_or(line).trim());
+        }
+    }
+    let mut out = message.join(" ");
+    for tip in tips {
+        out.push_str(&format!(" (tip: {tip})"));
+    }
+    if let Some(u) = usage {
+        out.push_str(&format!("; usage: {u}"));
+    }
+    out.push_str("; see --help");
+    out
+}
+
 /// Builds the corpus the global options ask for.
 pub fn load_corpus(global: &GlobalArgs) -> Result<Corpus> {
     let mut corpus = if global.no_seeds {
@@ -38,7 +71,7 @@ pub fn load_corpus(global: &GlobalArgs) -> Result<Corpus> {
     }
     let mut stdin_used = false;
     for spec in &global.docs {
-        let source = DocSource::parse(spec);
+        let source = DocSource::parse(spec)?;
         if source.path.is_none() {
             anyhow::ensure!(!stdin_used, "standard input (-) can be read only once");
             stdin_used = true;
@@ -507,9 +540,14 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
         Some(d) => MemoDate::parse(d).map_err(|e| crate::Error::Usage(format!("--date {e}")))?,
         None => today_utc(),
     };
-    if !to_stdout {
-        report::output::check_target(&a.output)?;
-    }
+    let target = if to_stdout {
+        None
+    } else {
+        Some(report::output::check_target(
+            &a.output,
+            &input_files(lib, None),
+        )?)
+    };
 
     let align = crate::align::AlignOptions::default();
     let al = lib.align_with(&a.old, &a.new, &align, &ProgressBar::new(config, lib))?;
@@ -534,11 +572,11 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
     let memo = m::build(&cmp, lib, &opts);
     let bytes = m::render(&memo, format)?;
     let name = format.name();
-    if to_stdout {
+    let Some(target) = target else {
         out.write_all(&bytes)?;
         return Ok(());
-    }
-    report::output::write_atomic(&a.output, &bytes)?;
+    };
+    report::output::write(&target, &bytes)?;
     let plural = report::written::plural;
     eprintln!(
         "wrote {} ({name}, {} bytes): {} -> {}, {} in {}, {} dropped, {} of drafting strength",
@@ -599,6 +637,23 @@ fn review_format_of(path: &std::path::Path) -> Option<ReviewFormat> {
     }
 }
 
+/// The files a command reads: every document loaded from a file, and
+/// `extra` (a draft). An output must not replace one of them.
+fn input_files<'a>(
+    lib: &'a Library,
+    extra: Option<&'a std::path::Path>,
+) -> Vec<&'a std::path::Path> {
+    lib.corpus()
+        .documents()
+        .iter()
+        .filter_map(|d| match &d.origin {
+            crate::corpus::Origin::File(p) => Some(p.as_path()),
+            _ => None,
+        })
+        .chain(extra)
+        .collect()
+}
+
 /// `accord review`: checks what it can before reading the draft (format,
 /// terminal, date, the target folder), then reviews the draft and prints
 /// the review or writes it to a file.
@@ -635,11 +690,25 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
         Some(d) => MemoDate::parse(d).map_err(|e| crate::Error::Usage(format!("--date {e}")))?,
         None => today_utc(),
     };
-    if let Some(path) = target {
-        report::output::check_target(path)?;
-    }
+    let source = DocSource::parse(&a.draft)?;
+    let checked = match target {
+        Some(path) => Some(report::output::check_target(
+            path,
+            &input_files(lib, source.path.as_deref()),
+        )?),
+        None => None,
+    };
 
-    let doc = DocSource::parse(&a.draft).load(&mut std::io::stdin().lock())?;
+    let doc = source.load(&mut std::io::stdin().lock())?;
+    // The draft is not one of the precedents: with the id of a library
+    // document it would silently take that document out of them.
+    anyhow::ensure!(
+        lib.corpus().get(&doc.meta.id).is_none(),
+        crate::Error::Usage(format!(
+            "the draft's id '{}' is the id of a document already loaded: give the draft another id (accord review ID=FILE)",
+            doc.meta.id
+        ))
+    );
     let parsed = crate::parse::parse(&doc);
     if let Some(note) = crate::set_aside_note(&parsed) {
         eprintln!("accord: note: {note}");
@@ -684,11 +753,11 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
             "text"
         }
     };
-    let Some(path) = target else {
+    let (Some(path), Some(checked)) = (target, checked) else {
         out.write_all(&bytes)?;
         return Ok(());
     };
-    report::output::write_atomic(path, &bytes)?;
+    report::output::write(&checked, &bytes)?;
     let t = &r.totals;
     let plural = report::written::plural;
     eprintln!(

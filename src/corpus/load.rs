@@ -18,29 +18,39 @@ pub struct DocSource {
 }
 
 impl DocSource {
-    /// Parses the argument of `--doc`. `ID=FILE` names the document; a
-    /// plain path (even one containing `=`) is taken as a file when it
-    /// exists.
-    pub fn parse(arg: &str) -> DocSource {
+    /// Parses the argument of `--doc` (or the draft of `review`).
+    /// `ID=FILE` names the document; a plain path (even one containing
+    /// `=`) is taken as a file when it exists.
+    ///
+    /// # Errors
+    /// [`CorpusError::BadId`] for `ID=FILE` with an id that cannot be used
+    /// in citations (`a:b=notes.md`), rather than looking for a file of
+    /// that name.
+    pub fn parse(arg: &str) -> Result<DocSource, CorpusError> {
         if arg == "-" {
-            return DocSource {
+            return Ok(DocSource {
                 id: None,
                 path: None,
-            };
+            });
         }
         if let Some((id, path)) = arg.split_once('=') {
-            if valid_id(id) && !Path::new(arg).exists() {
-                let path = (path != "-").then(|| PathBuf::from(path));
-                return DocSource {
-                    id: Some(id.to_string()),
-                    path,
-                };
+            if !Path::new(arg).exists() {
+                if !valid_id(id) && !id.is_empty() && !id.contains(['/', '\\']) {
+                    return Err(CorpusError::BadId(id.to_string()));
+                }
+                if valid_id(id) {
+                    let path = (path != "-").then(|| PathBuf::from(path));
+                    return Ok(DocSource {
+                        id: Some(id.to_string()),
+                        path,
+                    });
+                }
             }
         }
-        DocSource {
+        Ok(DocSource {
             id: None,
             path: Some(PathBuf::from(arg)),
-        }
+        })
     }
 
     /// Reads and checks the document. `stdin` supplies the bytes for `-`.
@@ -87,6 +97,9 @@ fn read_file(path: &Path) -> Result<Vec<u8>, CorpusError> {
         }
         Err(cause) => return Err(CorpusError::Io { name, cause }),
         Ok(m) if m.is_dir() => return Err(CorpusError::IsDirectory(path.to_path_buf())),
+        // A FIFO with no writer would block forever, a device may never
+        // end: only regular files are read by name (`-` reads a stream).
+        Ok(m) if !m.is_file() => return Err(CorpusError::NotAFile(path.to_path_buf())),
         Ok(_) => {}
     }
     std::fs::read(path).map_err(|cause| CorpusError::Io { name, cause })
@@ -115,7 +128,7 @@ fn id_from_path(path: &Path) -> Result<String, CorpusError> {
     if valid_id(&id) {
         Ok(id)
     } else {
-        Err(CorpusError::BadId(stem))
+        Err(CorpusError::NoIdFromName(path.to_path_buf()))
     }
 }
 
@@ -247,32 +260,41 @@ mod tests {
     #[test]
     fn doc_source_forms() {
         assert_eq!(
-            DocSource::parse("-"),
+            DocSource::parse("-").unwrap(),
             DocSource {
                 id: None,
                 path: None
             }
         );
         assert_eq!(
-            DocSource::parse("draft=my file.md"),
+            DocSource::parse("draft=my file.md").unwrap(),
             DocSource {
                 id: Some("draft".into()),
                 path: Some("my file.md".into())
             }
         );
         assert_eq!(
-            DocSource::parse("notes.md"),
+            DocSource::parse("notes.md").unwrap(),
             DocSource {
                 id: None,
                 path: Some("notes.md".into())
             }
         );
         assert_eq!(
-            DocSource::parse("d=-"),
+            DocSource::parse("d=-").unwrap(),
             DocSource {
                 id: Some("d".into()),
                 path: None
             }
+        );
+        // An id that cannot be cited is named as such, not looked up as a
+        // file called "a:b=notes.md".
+        let e = DocSource::parse("a:b=notes.md").unwrap_err();
+        assert!(e.to_string().contains("invalid document id 'a:b'"), "{e}");
+        // A path with '=' in a folder name stays a path.
+        assert_eq!(
+            DocSource::parse("../x=y/notes.md").unwrap().path,
+            Some("../x=y/notes.md".into())
         );
     }
 

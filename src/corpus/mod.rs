@@ -61,6 +61,12 @@ pub enum CorpusError {
     /// A directory was given where a file was expected.
     #[error("'{0}' is a directory: use --corpus DIR to load every .txt/.md file in it")]
     IsDirectory(PathBuf),
+    /// A pipe, socket or device was named where a file was expected:
+    /// reading it could wait forever for a writer.
+    #[error(
+        "'{0}' is not a regular file (a pipe, socket or device): to read a stream, give '-' and redirect it (--doc ID=- < FILE)"
+    )]
+    NotAFile(PathBuf),
     /// `--corpus` was given something that is not a directory.
     #[error("'{0}' is not a directory: use --doc FILE to load a single file")]
     NotADirectory(PathBuf),
@@ -110,6 +116,17 @@ pub enum CorpusError {
     /// A document id that cannot be used in citations.
     #[error("invalid document id '{0}': use letters, digits, '-', '_' or '.', starting with a letter or digit")]
     BadId(String),
+    /// A file name with no letter or digit a citation can use (`日本語.md`).
+    #[error(
+        "cannot make a document id from the file name '{}': give the document an id with ID=FILE (for example doc1={})",
+        .0.display(), .0.display()
+    )]
+    NoIdFromName(PathBuf),
+    /// An id that would hide a side keyword: `all`, or a year.
+    #[error(
+        "document id '{0}' would hide the side keyword '{0}' (all, or a year such as 2019): give the document another id with ID=FILE (for example doc-{0}=FILE)"
+    )]
+    ReservedId(String),
     /// Two documents with the same id.
     #[error(
         "document id '{id}' is used twice ({first} and {second}): name one with --doc ID=FILE"
@@ -180,7 +197,15 @@ impl Corpus {
     }
 
     /// Adds a document, refusing a second document with the same id.
+    ///
+    /// # Errors
+    /// [`CorpusError::ReservedId`] for an id that is a side keyword (`all`,
+    /// a four-digit year: `--doc 2019=F` would hide the documents of 2019),
+    /// [`CorpusError::DuplicateId`] for an id already taken.
     pub fn add(&mut self, doc: Document) -> Result<(), CorpusError> {
+        if side::is_keyword(&doc.meta.id) {
+            return Err(CorpusError::ReservedId(doc.meta.id.clone()));
+        }
         if let Some(prev) = self.get(&doc.meta.id) {
             return Err(CorpusError::DuplicateId {
                 id: doc.meta.id.clone(),

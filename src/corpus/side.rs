@@ -73,6 +73,12 @@ impl Side {
     }
 }
 
+/// True when `s` is a side keyword: `all` (any case) or a four-digit
+/// year. A document id may not be one.
+pub fn is_keyword(s: &str) -> bool {
+    s.eq_ignore_ascii_case("all") || parse_year(s).is_some()
+}
+
 fn parse_year(s: &str) -> Option<u16> {
     (s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()))
         .then(|| s.parse().ok())
