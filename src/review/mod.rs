@@ -188,6 +188,31 @@ fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// Words of the newer text (the `Equal` and `Insert` edits) that the
+/// precedent gave: every letter and digit of the word in an `Equal` edit
+/// (punctuation around it may be new: `crime;` for `crime,`).
+/// Counted over the newer text's own words, so it never exceeds
+/// [`word_count`] of that text (counting the words of each equal stretch
+/// did: `a-b` with only the hyphen inserted counted two words of one).
+fn words_kept(edits: &[Edit]) -> usize {
+    let mut kept = 0;
+    // The current word: does it hold a letter or digit, and did every
+    // letter and digit of it come from the precedent?
+    let (mut any, mut whole) = (false, true);
+    for e in edits.iter().filter(|e| e.op != Op::Delete) {
+        for c in e.text.chars() {
+            if c.is_whitespace() {
+                kept += usize::from(any && whole);
+                (any, whole) = (false, true);
+            } else {
+                any |= c.is_alphanumeric();
+                whole &= e.op == Op::Equal || !c.is_alphanumeric();
+            }
+        }
+    }
+    kept + usize::from(any && whole)
+}
+
 /// Bracket readings checked per draft paragraph. A negotiated bracket
 /// rarely offers more than three options and a paragraph rarely holds more
 /// than a handful of brackets; 32 readings cover ten brackets of three
@@ -384,11 +409,7 @@ pub fn review<'a>(
         let words_from_precedent = if class == Class::New {
             0
         } else {
-            edits
-                .iter()
-                .filter(|e| e.op == Op::Equal)
-                .map(|e| word_count(&e.text))
-                .sum()
+            words_kept(&edits)
         };
         let alternatives = std::mem::take(&mut alternatives_of[pi]);
         reviews.push(ParagraphReview {
@@ -461,4 +482,32 @@ pub fn review<'a>(
         uptake,
         totals,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_kept_never_exceed_the_words_of_the_text() {
+        // Only the hyphen of "a-b" is new: one word (two equal stretches,
+        // once counted as two words kept).
+        let edits = [
+            Edit::new(Op::Equal, "a"),
+            Edit::new(Op::Delete, " "),
+            Edit::new(Op::Insert, "-"),
+            Edit::new(Op::Equal, "b"),
+        ];
+        assert_eq!(word_count("a-b"), 1);
+        assert_eq!(words_kept(&edits), 1);
+        // A new word is not kept, new punctuation does not matter.
+        assert_eq!(words_kept(&diff_words("crime, and", "crime; or")), 1);
+        let edits = diff_words("We will act.", "We will strongly act.");
+        assert_eq!(words_kept(&edits), 3);
+        assert_eq!(words_kept(&diff_words("x", "x")), 1);
+        // The fuzzer's case: a run of quotes after a word.
+        let new = "Member''''''''' States";
+        let edits = diff_words("Member States", new);
+        assert!(words_kept(&edits) <= word_count(new));
+    }
 }
