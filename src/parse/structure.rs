@@ -799,7 +799,9 @@ impl<'m> State<'m> {
                 // "Draft resolution I", "General Assembly": headings.
                 self.replay_block(b, false);
             } else if is_text(b) {
-                self.skip(no, &b.text, SkipReason::FrontMatter);
+                // Cleaned line by line already: cleaning the joined text
+                // again could read a link across two lines and lose words.
+                self.skip_clean(no, b.text.clone(), SkipReason::FrontMatter);
                 self.owner = Owner::None;
             } else {
                 self.replay_block(b, false);
@@ -920,7 +922,11 @@ impl<'m> State<'m> {
     }
 
     fn skip(&mut self, no: usize, text: &str, reason: SkipReason) {
-        let text = clean(text).text;
+        self.skip_clean(no, clean(text).text, reason);
+    }
+
+    /// Sets aside `text`, already free of markup.
+    fn skip_clean(&mut self, no: usize, text: String, reason: SkipReason) {
         if text.is_empty() {
             self.owner = Owner::None;
             return;

@@ -577,3 +577,19 @@ fn every_word_of_the_seeds_and_the_cases_is_accounted_for() {
         }
     }
 }
+
+#[test]
+fn a_link_split_across_the_lines_of_a_front_block_keeps_its_words() {
+    // Found by the parse fuzz target: "[" and "](w)" on two lines of a
+    // block before the chapeau; the block's text, cleaned line by line and
+    // joined, was cleaned again as a whole, read as a link, and the target
+    // word lost with the whole block.
+    for text in [
+        "[\n](w)\n\nWe,\n\nr\n",
+        "Note [x\n](w) y\n\nWe,\n\nr\n",
+        "[\n](w)\n\n1. r\n",
+    ] {
+        let p = user_doc(text);
+        assert!(unaccounted_words(text, &p).is_empty(), "{text:?}: {p:?}");
+    }
+}
