@@ -493,3 +493,139 @@ fn a_usage_error_is_one_line_with_its_hint() {
     assert_eq!(code, 0);
     assert!(out.starts_with("accord "));
 }
+
+// After a new user's trial of the above.
+
+#[test]
+fn an_endless_stream_or_a_huge_file_is_refused_not_read_to_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.md");
+    // Sparse: 300 MB on paper, nothing on disk.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    assert_refused(
+        accord().arg("--doc").arg(&huge).arg("docs"),
+        "larger than 256 MiB",
+    );
+    // An endless stream on standard input: /dev/zero itself (not a copy
+    // of it in this test's memory).
+    #[cfg(unix)]
+    assert_stdin_refused(&["review", "-"], "/dev/zero", "larger than 256 MiB");
+}
+
+/// Runs accord with standard input opened on `file` (a redirection, not a
+/// pipe), and expects exit 2 with one line containing `needle`.
+#[cfg(unix)]
+fn assert_stdin_refused(args: &[&str], file: impl AsRef<Path>, needle: &str) {
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("accord"))
+        .args(args)
+        .env("ACCORD_LEXICAL_ONLY", "1")
+        .stdin(std::fs::File::open(file).unwrap())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.contains(needle), "'{needle}' missing from: {err}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn standard_output_by_another_name_is_written_to_the_stream() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = draft(dir.path());
+    for name in ["/dev/stdout", "/proc/self/fd/1"] {
+        let (code, out, err) = run(accord()
+            .arg("review")
+            .arg(&f)
+            .args(["-o", name, "--format", "md"]));
+        assert_eq!(code, 0, "{name}: {err}");
+        assert!(out.contains("# Review"), "{name}: {out}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_draft_read_from_standard_input_is_an_input_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = draft(dir.path());
+    let before = std::fs::read(&f).unwrap();
+    let target = f.to_str().unwrap();
+    assert_stdin_refused(&["review", "-", "-o", target], &f, "standard input");
+    assert_eq!(std::fs::read(&f).unwrap(), before);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_new_output_file_follows_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let f = draft(dir.path());
+    let out = dir.path().join("private.md");
+    let bin = assert_cmd::cargo::cargo_bin("accord");
+    let ok = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"umask 077 && "$0" review "$1" -o "$2""#)
+        .arg(bin)
+        .arg(&f)
+        .arg(&out)
+        .env("ACCORD_LEXICAL_ONLY", "1")
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn json_escapes_del_and_c1_controls() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "c1.md", "1. a\u{7f} b \u{9b}31m c\n");
+    let (code, out, err) = run(accord()
+        .arg("--no-seeds")
+        .arg("--doc")
+        .arg(&f)
+        .args(["units", "c1", "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    assert_clean(&out, "json", false);
+    assert!(out.contains("a\\u007f b \\u009b31m c"), "{out}");
+}
+
+#[test]
+fn a_folder_skips_hidden_files_and_a_bad_front_matter_date_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", "1. We will act.\n");
+    // macOS's resource fork of a.md: binary, and not a document.
+    std::fs::write(dir.path().join("._a.md"), b"\0\x05\x16\x07").unwrap();
+    write(dir.path(), ".notes.md", "1. Private.\n");
+    let (code, out, err) = run(accord()
+        .arg("--no-seeds")
+        .arg("--corpus")
+        .arg(dir.path())
+        .arg("docs"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\na ") || out.contains("\na  "), "{out}");
+    assert!(!out.contains("notes"), "{out}");
+    for date in ["2021-02-30", "0000-01-01", "9999-12-31", "2021-13"] {
+        let f = write(
+            dir.path(),
+            "d.md",
+            &format!("---\ndate: {date}\n---\n1. x\n"),
+        );
+        assert_refused(accord().arg("--doc").arg(&f).arg("docs"), "real date");
+    }
+}
+
+#[test]
+fn the_line_saying_what_was_written_escapes_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = draft(dir.path());
+    let out = dir.path().join("r\u{1b}[31m.md");
+    let (code, _, err) = run(accord().arg("review").arg(&f).arg("-o").arg(&out));
+    assert_eq!(code, 0, "{err}");
+    assert_clean(&err, "stderr", false);
+    assert!(err.contains("\\x1b[31m"), "{err}");
+}

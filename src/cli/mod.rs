@@ -580,7 +580,7 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
     let plural = report::written::plural;
     eprintln!(
         "wrote {} ({name}, {} bytes): {} -> {}, {} in {}, {} dropped, {} of drafting strength",
-        a.output.display(),
+        report::escape::terminal(&a.output.display().to_string()),
         bytes.len(),
         memo.old_names(),
         memo.new_names(),
@@ -648,7 +648,9 @@ fn input_files<'a>(
         .iter()
         .filter_map(|d| match &d.origin {
             crate::corpus::Origin::File(p) => Some(p.as_path()),
-            _ => None,
+            // The file standard input is redirected from, if any.
+            crate::corpus::Origin::Stdin => Some(std::path::Path::new("/dev/stdin")),
+            crate::corpus::Origin::Seed => None,
         })
         .chain(extra)
         .collect()
@@ -694,7 +696,15 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
     let checked = match target {
         Some(path) => Some(report::output::check_target(
             path,
-            &input_files(lib, source.path.as_deref()),
+            &input_files(
+                lib,
+                Some(
+                    source
+                        .path
+                        .as_deref()
+                        .unwrap_or(std::path::Path::new("/dev/stdin")),
+                ),
+            ),
         )?),
         None => None,
     };
@@ -762,7 +772,7 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
     let plural = report::written::plural;
     eprintln!(
         "wrote {} ({name}, {} bytes): {}, {} ({} verbatim, {} adapted, {} new), {} of {} reflected",
-        path.display(),
+        report::escape::terminal(&path.display().to_string()),
         bytes.len(),
         r.draft,
         plural(t.paragraphs, "paragraph", "paragraphs"),

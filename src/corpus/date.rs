@@ -286,6 +286,26 @@ fn span(d1: &Tok, m1: &Tok, d2: &Tok, m2: &Tok, y: &Tok) -> Option<(u16, u8, u8)
 }
 
 /// The date if it exists: year 1945-2100, month 1-12, a day the month has.
+/// True for `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real year, month or
+/// day from 1945 to 2100 (front matter's `date:`).
+pub(crate) fn valid_iso_prefix(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts[..] {
+        [y] => num(y, 4).is_some_and(|y| valid(y, 1, 1).is_some()),
+        [y, m] => matches!((num(y, 4), num(m, 2)), (Some(y), Some(m)) if valid(y, m, 1).is_some()),
+        [y, m, d] => matches!(
+            (num(y, 4), num(m, 2), num(d, 2)),
+            (Some(y), Some(m), Some(d)) if valid(y, m, d).is_some()
+        ),
+        _ => false,
+    }
+}
+
 fn valid(y: u32, m: u32, d: u32) -> Option<(u16, u8, u8)> {
     if !(1945..=2100).contains(&y) || !(1..=12).contains(&m) {
         return None;

@@ -206,6 +206,14 @@ pub(crate) fn split_front_matter<'a>(
                 if !ok {
                     return Err(err(lineno, format!("date '{value}' is not YYYY-MM-DD")));
                 }
+                // A real day of the calendar, 1945 to 2100 as dates read
+                // from the text (`2021-02-30` and `0000-01-01` are not).
+                if !super::date::valid_iso_prefix(&value) {
+                    return Err(err(
+                        lineno,
+                        format!("date '{value}' is not a real date YYYY-MM-DD from 1945 to 2100"),
+                    ));
+                }
                 meta.date = Some(value);
                 meta.date_source = Some(DateSource::FrontMatter);
             }

@@ -15,7 +15,7 @@ mod side;
 use std::path::PathBuf;
 
 pub use date::date_from_text;
-pub use load::{decode_text, DocSource};
+pub use load::{decode_text, DocSource, MAX_DOCUMENT_BYTES};
 pub use meta::{Authority, DateSource, DocMeta};
 pub use side::Side;
 
@@ -67,6 +67,9 @@ pub enum CorpusError {
         "'{0}' is not a regular file (a pipe, socket or device): to read a stream, give '-' and redirect it (--doc ID=- < FILE)"
     )]
     NotAFile(PathBuf),
+    /// A document larger than [`MAX_DOCUMENT_BYTES`].
+    #[error("'{0}' is larger than 256 MiB: accord reads documents up to that size; split it")]
+    TooLarge(String),
     /// `--corpus` was given something that is not a directory.
     #[error("'{0}' is not a directory: use --doc FILE to load a single file")]
     NotADirectory(PathBuf),
@@ -114,7 +117,7 @@ pub enum CorpusError {
         message: String,
     },
     /// A document id that cannot be used in citations.
-    #[error("invalid document id '{0}': use letters, digits, '-', '_' or '.', starting with a letter or digit")]
+    #[error("invalid document id '{0}': use ASCII letters, digits, '-', '_' or '.', starting with a letter or digit")]
     BadId(String),
     /// A file name with no letter or digit a citation can use (`日本語.md`).
     #[error(

@@ -211,14 +211,16 @@ fn simple_tag_end(chars: &[char], at: usize) -> Option<usize> {
 /// `[text](target)` starting at `at`: (index of `]`, end of `)`).
 ///
 /// The search for `]` stops at the next `[`, so those searches never
-/// overlap; the search for `)` goes through `ahead`.
+/// overlap; the search for `)` goes through `ahead`. A target holds no
+/// whitespace of any kind (a tab too: the parser reads tabs as spaces, and
+/// the two readings of a line must agree).
 fn link_span(chars: &[char], at: usize, ahead: &mut Ahead) -> Option<(usize, usize)> {
     let close = (at + 1..chars.len()).find(|&j| chars[j] == ']' || chars[j] == '[')?;
     if chars[close] != ']' || close + 1 >= chars.len() || chars[close + 1] != '(' {
         return None;
     }
     let end = ahead.find(chars.len(), close + 2, |j| {
-        chars[j] == ')' || chars[j] == ' '
+        chars[j] == ')' || chars[j].is_whitespace()
     })?;
     (chars[end] == ')').then_some((close, end + 1))
 }

@@ -28,8 +28,24 @@ use crate::Error;
 pub struct Target {
     /// Where the bytes go: the path given, with a symbolic link resolved.
     path: PathBuf,
+    /// How they go there.
+    how: How,
+}
+
+/// How a [`Target`] is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// A regular file, replaced atomically.
+    Replace,
     /// A FIFO or character device: written through, not replaced.
-    stream: bool,
+    Stream,
+    /// This process's standard output or error under another name
+    /// (`/dev/stdout`, `/proc/self/fd/1`, even when it is redirected to a
+    /// file): written to the open stream, so `>>` appends and the rest of
+    /// a redirection is kept.
+    Stdout,
+    /// As `Stdout`, for standard error.
+    Stderr,
 }
 
 impl Target {
@@ -61,9 +77,32 @@ fn write_error(path: &Path, cause: std::io::Error) -> Error {
 pub fn check_target(path: &Path, inputs: &[&Path]) -> Result<Target, Error> {
     let err = |cause: std::io::Error| write_error(path, cause);
     let refuse = |why: String| err(std::io::Error::other(why));
+    // Standard output or error by another name, and streams behind links
+    // (`/dev/stdout` -> `/proc/self/fd/1` -> `pipe:[…]`), before any link
+    // is followed: their targets are not paths.
+    if let Ok(meta) = std::fs::metadata(path) {
+        if let Some(how) = std_stream(&meta) {
+            return Ok(Target {
+                path: path.to_path_buf(),
+                how,
+            });
+        }
+        if is_stream(&meta) {
+            return Ok(Target {
+                path: path.to_path_buf(),
+                how: How::Stream,
+            });
+        }
+    }
     let target = follow_links(path)
         .ok_or_else(|| refuse("it is a loop of symbolic links; give a file name".into()))?;
     let dir = folder(&target);
+    if dir.exists() && !dir.is_dir() {
+        return Err(refuse(format!(
+            "'{}' is a file, not a folder",
+            dir.display()
+        )));
+    }
     if !dir.is_dir() {
         return Err(err(std::io::Error::new(
             std::io::ErrorKind::NotFound,
@@ -74,38 +113,60 @@ pub fn check_target(path: &Path, inputs: &[&Path]) -> Result<Target, Error> {
     if meta.as_ref().is_some_and(std::fs::Metadata::is_dir) {
         return Err(refuse("it is a directory; give a file name".into()));
     }
-    let stream = meta.as_ref().is_some_and(is_stream);
-    if meta.as_ref().is_some_and(|m| !m.is_file() && !is_stream(m)) {
+    // Streams were taken above: anything else but a file is refused.
+    if meta.as_ref().is_some_and(|m| !m.is_file()) {
         return Err(refuse(
             "it is a socket or block device; give a file name".into(),
         ));
     }
     if let Some(meta) = &meta {
         if let Some(input) = inputs.iter().find(|i| same_file(meta, &target, i)) {
+            let name = if *input == Path::new("/dev/stdin") {
+                "standard input".to_string()
+            } else {
+                format!("'{}'", input.display())
+            };
             return Err(refuse(format!(
-                "it is the input document '{}'; give another output file",
-                input.display()
+                "it is the input document {name}; give another output file"
             )));
         }
     }
-    if !stream {
-        // Creating (and at once removing) a file is the only test that
-        // holds for every user, root included, and every file system.
-        tempfile::Builder::new()
-            .prefix(".accord-check.")
-            .tempfile_in(dir)
-            .map_err(|e| {
-                refuse(format!(
-                    "folder '{}' is not writable ({}); choose another folder",
-                    dir.display(),
-                    e.kind()
-                ))
-            })?;
-    }
+    // Creating (and at once removing) a file is the only test that holds
+    // for every user, root included, and every file system.
+    tempfile::Builder::new()
+        .prefix(".accord-check.")
+        .tempfile_in(dir)
+        .map_err(|e| {
+            refuse(format!(
+                "folder '{}' is not writable ({}); choose another folder",
+                dir.display(),
+                e.kind()
+            ))
+        })?;
     Ok(Target {
         path: target,
-        stream,
+        how: How::Replace,
     })
+}
+
+/// `Stdout` or `Stderr` when `meta` is the file this process's standard
+/// output or error is open on (Linux; elsewhere `None`).
+#[cfg(target_os = "linux")]
+fn std_stream(meta: &std::fs::Metadata) -> Option<How> {
+    use std::os::unix::fs::MetadataExt;
+    let same = |st: rustix::fs::Stat| st.st_dev == meta.dev() && st.st_ino == meta.ino();
+    if rustix::fs::fstat(std::io::stdout()).is_ok_and(same) {
+        Some(How::Stdout)
+    } else if rustix::fs::fstat(std::io::stderr()).is_ok_and(same) {
+        Some(How::Stderr)
+    } else {
+        None
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn std_stream(_: &std::fs::Metadata) -> Option<How> {
+    None
 }
 
 /// `path` with symbolic links followed to the file they name (which may
@@ -167,22 +228,32 @@ fn same_file(meta: &std::fs::Metadata, target: &Path, input: &Path) -> bool {
 pub fn write(target: &Target, bytes: &[u8]) -> Result<(), Error> {
     let path = &target.path;
     let err = |cause: std::io::Error| write_error(path, cause);
-    if target.stream {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(err)?;
-        return f.write_all(bytes).map_err(err);
+    match target.how {
+        How::Stdout => {
+            let mut out = std::io::stdout().lock();
+            return out.write_all(bytes).and_then(|()| out.flush()).map_err(err);
+        }
+        How::Stderr => return std::io::stderr().write_all(bytes).map_err(err),
+        How::Stream => {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(err)?;
+            return f.write_all(bytes).map_err(err);
+        }
+        How::Replace => {}
     }
-    // The result gets the mode of the file it replaces, or an ordinary
-    // file's 0644, so a memo can be shared.
+    // The result gets the mode of the file it replaces; a new file gets
+    // 0666 less the umask, as any program's new file (Linux), or 0644.
     #[cfg(unix)]
     let mode = {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777)
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| m.permissions().mode() & 0o7777)
     };
     #[cfg(not(unix))]
-    let mode = 0o644;
+    let mode = None;
     remove_stale(folder(path));
     #[cfg(target_os = "linux")]
     if unnamed::write(path, bytes, mode).map_err(err)? {
@@ -211,7 +282,7 @@ fn temp_prefix(path: &Path) -> String {
 
 /// The fallback: a named temporary file beside the target, renamed over
 /// it; stale ones left by a killed run are removed first.
-fn write_named(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
+fn write_named(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<()> {
     let dir = folder(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(&temp_prefix(path))
@@ -221,7 +292,7 @@ fn write_named(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
     {
         use std::os::unix::fs::PermissionsExt;
         tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+            .set_permissions(std::fs::Permissions::from_mode(mode.unwrap_or(0o644)))?;
     }
     #[cfg(not(unix))]
     let _ = mode;
@@ -274,13 +345,14 @@ mod unnamed {
     /// Writes `bytes` to `path` through an unnamed file. `Ok(false)` when
     /// the file system or kernel offers no unnamed files (the caller falls
     /// back to a named temporary file).
-    pub fn write(path: &Path, bytes: &[u8], mode: u32) -> std::io::Result<bool> {
+    pub fn write(path: &Path, bytes: &[u8], mode: Option<u32>) -> std::io::Result<bool> {
         let dir = super::folder(path);
         let fd = match rustix::fs::openat(
             CWD,
             dir,
             OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC,
-            Mode::from_raw_mode(0o600),
+            // A new file: 0666 less the umask, applied by the kernel.
+            Mode::from_raw_mode(0o666),
         ) {
             Ok(fd) => fd,
             // No O_TMPFILE here: EOPNOTSUPP (file system), EISDIR or
@@ -292,7 +364,10 @@ mod unnamed {
             return Ok(false);
         }
         let mut file = std::fs::File::from(fd);
-        rustix::fs::fchmod(&file, Mode::from_raw_mode(mode))?;
+        if let Some(mode) = mode {
+            // A replaced file keeps its mode.
+            rustix::fs::fchmod(&file, Mode::from_raw_mode(mode))?;
+        }
         file.write_all(bytes)?;
         file.sync_all()?;
         // Give it a name beside the target, then rename it over: only this

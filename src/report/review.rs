@@ -122,7 +122,10 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
                 out,
                 "{}",
                 st.dim(&wrap(
-                    &format!("bracket {}: {option} -> {best}", esc_line(&a.bracket)),
+                    &format!(
+                        "bracket {}: {option} -> {best}",
+                        esc_line(&bracket_label(&a.bracket))
+                    ),
                     config.width,
                     "  ",
                     "    "
@@ -321,4 +324,18 @@ pub fn json<'a>(r: &'a Review) -> ReviewView<'a> {
             .collect(),
         left_out: r.left_out().map(|u| &u.recommendation.id).collect(),
     }
+}
+
+/// A bracket as shown beside each of its readings: whole up to 60
+/// characters, else its first 60 and `…]` (a bracket of 10,000 options
+/// repeated for each reading made a review of megabytes). JSON keeps it
+/// whole.
+pub(crate) fn bracket_label(raw: &str) -> String {
+    const MAX: usize = 60;
+    if raw.chars().count() <= MAX {
+        return raw.to_string();
+    }
+    let mut s: String = raw.chars().take(MAX).collect();
+    s.push_str("…]");
+    s
 }

@@ -91,7 +91,8 @@ impl PrecedentEntry {
 /// One alternative of a bracket, checked for precedent on its own.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlternativeEntry {
-    /// The bracket as written, with its brackets.
+    /// The bracket as written, with its brackets (the first 60 characters
+    /// and `…]` when longer).
     pub bracket: String,
     /// The option read in its place (empty: the bracketed text dropped).
     pub option: String,
@@ -330,7 +331,7 @@ pub fn build(review: &Review, lib: &Library, draft: &DocMeta, date: MemoDate) ->
                 .alternatives
                 .iter()
                 .map(|a| AlternativeEntry {
-                    bracket: a.bracket.clone(),
+                    bracket: crate::report::review::bracket_label(&a.bracket),
                     option: a.option.clone(),
                     best: a.best.as_ref().map(|(c, s)| (cite_of(c), *s)),
                 })
