@@ -42,7 +42,13 @@ fuzz_target!(|data: &[u8]| {
             // A bracket is read where it stands, brackets included.
             assert_eq!(p.unit.text.get(b.span.clone()), Some(b.raw.as_str()));
             assert!(b.raw.starts_with('[') && b.raw.ends_with(']'));
-            assert!(!b.options.is_empty());
+            // Options are the non-blank pieces between `/`; a bracket of
+            // nothing (`[]`, `[ / ]`) offers none.
+            let inner = &b.raw[1..b.raw.len() - 1];
+            assert_eq!(
+                b.options.is_empty(),
+                inner.split('/').all(|o| o.trim().is_empty())
+            );
         }
     }
     let Ok(review) = accord::review::review(library(), "draft", &paragraphs, None, None, None)
