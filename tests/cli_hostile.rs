@@ -9,6 +9,8 @@ use std::time::Duration;
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+
 fn accord() -> Command {
     let mut c = Command::cargo_bin("accord").unwrap();
     c.env("ACCORD_LEXICAL_ONLY", "1")
@@ -249,32 +251,11 @@ fn control_characters_never_reach_a_terminal_or_a_written_review_raw() {
         let out = dir.path().join(format!("review.{ext}"));
         let (code, _, err) = run(accord().arg("review").arg(&f).arg("-o").arg(&out));
         assert_eq!(code, 0, "{ext}: {err}");
-        let bytes = std::fs::read(&out).unwrap();
-        let text = if ext == "docx" {
-            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-            let mut all = String::new();
-            for i in 0..zip.len() {
-                let mut part = zip.by_index(i).unwrap();
-                std::io::Read::read_to_string(&mut part, &mut all).unwrap();
-            }
-            all
-        } else {
-            String::from_utf8(bytes).unwrap()
-        };
-        assert_clean(&text, ext, ext == "docx");
+        assert_clean(&common::written_text(&out), ext, ext == "docx");
     }
 }
 
 // 6. Writes.
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
 
 #[test]
 fn an_output_naming_an_input_file_is_refused_and_the_input_kept() {
@@ -392,7 +373,7 @@ fn special_files_as_output_are_written_through_and_links_followed() {
     );
     // Nothing but what was asked for is left in the folder.
     assert_eq!(
-        names_in(dir.path()),
+        common::files_in(dir.path()),
         ["dangling.md", "draft.md", "link.md", "out.fifo", "real.md"]
     );
 }

@@ -11,6 +11,9 @@ use serde_json::Value;
 
 use accord::{corpus::Corpus, Library};
 
+mod common;
+use common::files_in;
+
 const DATE: &str = "2025-06-30";
 
 fn accord() -> Command {
@@ -75,15 +78,6 @@ fn docx_part(bytes: &[u8], name: &str) -> String {
     let mut s = String::new();
     zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
     s
-}
-
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]

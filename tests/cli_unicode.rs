@@ -7,6 +7,8 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+
 fn accord() -> Command {
     let mut c = Command::cargo_bin("accord").unwrap();
     c.env("ACCORD_LEXICAL_ONLY", "1")
@@ -172,19 +174,7 @@ fn escape_sequences_never_reach_markdown_html_word_or_json_raw() {
             &["memo", "old", "new", "-o", path.to_str().unwrap()],
         );
         assert_eq!(code, 0, "{ext}");
-        let bytes = std::fs::read(&path).unwrap();
-        let text = if ext == "docx" {
-            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-            let mut all = String::new();
-            for i in 0..zip.len() {
-                let mut f = zip.by_index(i).unwrap();
-                std::io::Read::read_to_string(&mut f, &mut all).unwrap();
-            }
-            all
-        } else {
-            String::from_utf8(bytes).unwrap()
-        };
-        let text = text.replace(['\r', '\t'], "");
+        let text = common::written_text(&path).replace(['\r', '\t'], "");
         assert_no_raw_controls(&text);
         assert!(text.contains("x1b"), "{ext}: the escape is shown");
     }

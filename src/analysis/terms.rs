@@ -218,20 +218,14 @@ impl Counter {
     }
 
     fn add_doc(&mut self, doc: &ParsedDoc, side: usize) {
-        for u in &doc.units {
-            self.add(&u.text, side, 1);
-        }
-        for h in section_headings(doc) {
-            self.add(h, side, HEADING_WEIGHT);
+        for (text, weight) in weighted_texts(doc) {
+            self.add(text, side, weight);
         }
     }
 
     fn add_doc_forms(&mut self, doc: &ParsedDoc, wanted: &FxHashSet<Gram>) {
-        for u in &doc.units {
-            self.add_forms(&u.text, wanted);
-        }
-        for h in section_headings(doc) {
-            self.add_forms(h, wanted);
+        for (text, _) in weighted_texts(doc) {
+            self.add_forms(text, wanted);
         }
     }
 
@@ -291,6 +285,16 @@ fn each_gram(tokens: &[super::Token], mut f: impl FnMut(Gram, std::ops::Range<us
             f(gram, tokens[i].span.start..last.span.end);
         }
     }
+}
+
+/// The texts of `doc` that terms count, with their weight: each unit's
+/// text (1), then each heading that heads units ([`HEADING_WEIGHT`]).
+fn weighted_texts(doc: &ParsedDoc) -> impl Iterator<Item = (&str, u32)> {
+    doc.units.iter().map(|u| (u.text.as_str(), 1)).chain(
+        section_headings(doc)
+            .into_iter()
+            .map(|h| (h, HEADING_WEIGHT)),
+    )
 }
 
 /// The headings that head units, each once per place it occurs: the

@@ -1,4 +1,5 @@
-//! Helpers shared by the tests that need the real model.
+//! Helpers shared by the integration tests: the real model, and reading
+//! what a command wrote.
 // Each test binary uses its own subset of these helpers.
 #![allow(dead_code)]
 
@@ -45,4 +46,31 @@ pub fn bits(vectors: &[Vec<f32>]) -> Vec<Vec<u32>> {
         .iter()
         .map(|v| v.iter().map(|x| x.to_bits()).collect())
         .collect()
+}
+
+/// The text of a file a command wrote: a Word file's XML parts
+/// concatenated, any other file as UTF-8.
+pub fn written_text(path: &std::path::Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    if path.extension().is_some_and(|e| e == "docx") {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut all = String::new();
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            std::io::Read::read_to_string(&mut part, &mut all).unwrap();
+        }
+        all
+    } else {
+        String::from_utf8(bytes).unwrap()
+    }
+}
+
+/// The names in a folder, sorted.
+pub fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
 }
