@@ -348,3 +348,34 @@ fn a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_json_line_of_a_unit_is_the_line_of_its_file() {
+    // The seed file opens with front matter; the line counts it, as an
+    // editor does (it once said 191 for the file's line 201).
+    let file =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/rpm2019.md")).unwrap();
+    let v = json(&["show", "rpm2019:44h", "--format", "json"]);
+    let line = v["line"].as_u64().unwrap() as usize;
+    assert!(
+        file.lines()
+            .nth(line - 1)
+            .unwrap()
+            .starts_with("(h) Promote, taking"),
+        "line {line}"
+    );
+    // A user document with front matter on standard input.
+    let out = accord()
+        .args(["units", "mine", "--doc", "-", "--format", "json"])
+        .write_stdin("---\nid: mine\ntitle: Mine\n---\n\n1. First.\n\n2. Second.\n")
+        .assert()
+        .success();
+    let v: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let lines: Vec<u64> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [6, 8]);
+}

@@ -214,9 +214,17 @@ impl Document {
         if meta.year.is_none() {
             meta.year = meta.date_year();
         }
+        // The body is a suffix of the text: the lines before it are the
+        // front matter's.
+        let front = text.len() - body.len();
+        let body_line = 1 + text.as_bytes()[..front]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         Ok(Document {
             meta,
             body: body.to_string(),
+            body_line,
             origin,
         })
     }

@@ -48,6 +48,11 @@ pub struct Document {
     pub meta: DocMeta,
     /// The text after any front-matter block.
     pub body: String,
+    /// The 1-based line of the file on which [`body`](Self::body) starts:
+    /// 1 without front matter, else the line after its closing `---`.
+    /// Parsing adds it to every line number, so that a unit's `line` is
+    /// the line of the file a user opens.
+    pub body_line: usize,
     /// Where the text was read from.
     pub origin: Origin,
 }

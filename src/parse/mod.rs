@@ -106,7 +106,8 @@ pub struct Unit {
     /// The year the unit belongs to (a chapter's own year where the
     /// document spans several).
     pub year: Option<u16>,
-    /// 1-based line of the body where the unit starts.
+    /// 1-based line of the document's file where the unit starts (front
+    /// matter counted; see [`parse()`]).
     pub line: usize,
 }
 
@@ -165,7 +166,7 @@ pub struct Framing {
     pub part: Option<Box<str>>,
     /// The text, markup removed.
     pub text: String,
-    /// 1-based line of the body.
+    /// 1-based line of the document's file.
     pub line: usize,
 }
 
@@ -198,7 +199,7 @@ impl SkipReason {
 /// A line (or part of one) that is not unit text, kept for accounting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
-    /// 1-based line number in the body.
+    /// 1-based line of the document's file.
     pub line: usize,
     /// The text, markup removed.
     pub text: String,
@@ -215,7 +216,7 @@ pub struct ParsedDoc {
     pub units: Vec<Unit>,
     /// Every heading met in the body, in order.
     pub headings: Vec<String>,
-    /// The 1-based body line of each of [`headings`](Self::headings).
+    /// The 1-based line of the file of each of [`headings`](Self::headings).
     pub heading_lines: Vec<usize>,
     /// Every footnote defined in the body, in order.
     pub footnotes: Vec<Footnote>,
@@ -349,9 +350,26 @@ impl ParsedDoc {
     }
 }
 
-/// Parses a document into units.
+/// Parses a document into units. Line numbers in the result are lines of
+/// the document's file, front matter included ([`Document::body_line`]).
 pub fn parse(doc: &Document) -> ParsedDoc {
-    structure::parse(&doc.meta, &doc.body)
+    let mut parsed = structure::parse(&doc.meta, &doc.body);
+    let shift = doc.body_line.saturating_sub(1);
+    if shift > 0 {
+        for u in &mut parsed.units {
+            u.line += shift;
+        }
+        for l in &mut parsed.heading_lines {
+            *l += shift;
+        }
+        for f in &mut parsed.framing {
+            f.line += shift;
+        }
+        for s in &mut parsed.skipped {
+            s.line += shift;
+        }
+    }
+    parsed
 }
 
 /// Counts the words of `text` (runs of letters and digits) into `into`

@@ -1172,6 +1172,9 @@ impl<'m> State<'m> {
         no: usize,
         next: Option<u32>,
     ) {
+        // Held lines replayed before this one moved `at`: a heading read
+        // here is on this line.
+        self.at = no;
         let c = clean(rest).text;
         // `2 bis.`: an inserted paragraph, once per number.
         if let Some(i) = insert {

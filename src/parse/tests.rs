@@ -596,3 +596,64 @@ fn a_link_split_across_the_lines_of_a_front_block_keeps_its_words() {
         assert!(unaccounted_words(text, &p).is_empty(), "{text:?}: {p:?}");
     }
 }
+
+/// The first `n` words (letters and digits) of `s`, lowercased.
+fn opening_words(s: &str, n: usize) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn a_units_line_is_the_line_of_the_file_where_its_text_starts() {
+    // The seeds' files carry front matter: the line a user opens must hold
+    // the unit's first words (the front matter's length once offset 371
+    // of the 397 units).
+    for source in Corpus::seeds().documents() {
+        let path = format!("{}/seeds/{}.md", env!("CARGO_MANIFEST_DIR"), source.meta.id);
+        let file = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = file.lines().collect();
+        assert!(source.body_line > 1, "{}: no front matter", source.meta.id);
+        let d = parse(source);
+        for u in &d.units {
+            let line = lines[u.line - 1];
+            // After the label (`13.`, `(e)`, `2 bis.`, `PP3`).
+            let found = opening_words(&clean(line).text, 8);
+            let want = opening_words(&u.text, 3);
+            assert!(
+                !want.is_empty() && found.windows(want.len()).any(|x| x == want),
+                "{}: line {} is {line:?}, unit opens {want:?}",
+                u.id,
+                u.line
+            );
+        }
+        // A heading may run over several lines: its first words are on
+        // the first.
+        for (h, &l) in d.headings.iter().zip(&d.heading_lines) {
+            let want = opening_words(h, 1);
+            let text = clean(lines[l - 1]).text.to_lowercase();
+            assert!(
+                want.iter().all(|w| text.contains(w.as_str())),
+                "{}: heading {h:?} is not on line {l}: {text:?}",
+                d.meta.id
+            );
+        }
+    }
+    // A user document: the same with and without front matter.
+    let body = "Intro.\n\n1. First paragraph.\n\n2. Second paragraph.\n";
+    let plain = user_doc(body);
+    let with = parse(
+        &Document::from_text(
+            "user",
+            "user.md",
+            &format!("---\ntitle: T\nyear: 2020\n---\n{body}"),
+            Origin::Stdin,
+        )
+        .unwrap(),
+    );
+    let at = |d: &ParsedDoc| d.units.iter().map(|u| u.line).collect::<Vec<_>>();
+    assert_eq!(at(&plain), [3, 5]);
+    assert_eq!(at(&with), [7, 9]);
+}
