@@ -356,7 +356,7 @@ fn the_json_line_of_a_unit_is_the_line_of_its_file() {
     let file =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/rpm2019.md")).unwrap();
     let v = json(&["show", "rpm2019:44h", "--format", "json"]);
-    let line = v["line"].as_u64().unwrap() as usize;
+    let line = v[0]["line"].as_u64().unwrap() as usize;
     assert!(
         file.lines()
             .nth(line - 1)
