@@ -268,9 +268,14 @@ impl Library {
         progress: &dyn align::Progress,
     ) -> Result<align::Alignment> {
         let (old, new) = (self.side_units(old)?, self.side_units(new)?);
-        Ok(self
+        let al = self
             .scope(&[&old, &new])?
-            .align_with(&old, &new, opts, progress))
+            .align_with(&old, &new, opts, progress);
+        // Remarks on bounded work are for the user, not the output.
+        for n in &al.notes {
+            self.notice(n.clone());
+        }
+        Ok(al)
     }
 
     /// Diffs two units named by citation: identical when their words are

@@ -313,3 +313,68 @@ fn text_output_and_explain() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn min_score_raises_the_floor_and_never_lowers_it() {
+    let links = |args: &[&str]| -> Vec<(f64, String)> {
+        let out = accord().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["score"].as_f64().unwrap(),
+                    l["relation"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let all = links(&["align", "2019", "2025", "--format", "json"]);
+    let high = links(&[
+        "align",
+        "2019",
+        "2025",
+        "--format",
+        "json",
+        "--min-score",
+        "0.4",
+    ]);
+    assert!(high.len() < all.len() && !high.is_empty());
+    assert!(high.iter().all(|(s, _)| *s >= 0.4), "{high:?}");
+    // No link under the related threshold is ever shown, let alone called
+    // related: a lower floor is refused, naming the range.
+    assert!(all.iter().all(|(s, _)| *s >= 0.22), "{all:?}");
+    let out = accord()
+        .args(["align", "2019", "2025", "--min-score", "0.1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("from 0.22 (the related threshold) to 1"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_note_about_capped_candidates_goes_to_stderr_not_the_output() {
+    let out = accord().args(["align", "2019", "2025"]).output().unwrap();
+    assert!(out.status.success());
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert!(!stdout.contains("candidates"), "{stdout}");
+    assert!(
+        stderr.contains("accord: note: ") && stderr.contains("candidates"),
+        "{stderr}"
+    );
+}

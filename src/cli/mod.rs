@@ -832,14 +832,18 @@ impl crate::progress::Progress for ProgressBar {
     }
 }
 
-/// Alignment options from `--min-score`.
+/// Alignment options from `--min-score`: it raises the floor of what is
+/// shown, from the related threshold up to 1. Lower, a link would be
+/// called `related` on the strength of generic vocabulary alone (the
+/// thresholds are measured: see `src/align/mod.rs`), so it is refused.
 fn align_options(min_score: Option<f64>) -> Result<crate::align::AlignOptions> {
     let mut opts = crate::align::AlignOptions::default();
     if let Some(s) = min_score {
         anyhow::ensure!(
-            (0.0..=1.0).contains(&s),
+            (opts.related..=1.0).contains(&s),
             crate::Error::Usage(format!(
-                "--min-score {s} is out of range: give a score from 0 to 1"
+                "--min-score {s} is out of range: it raises the floor of what is shown, so give a score from {} (the related threshold) to 1",
+                opts.related
             ))
         );
         opts.related = s;

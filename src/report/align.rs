@@ -210,8 +210,5 @@ pub fn text(
     }
     writeln!(out)?;
     writeln!(out, "{}", summary_line(&al.summary()))?;
-    for n in &al.notes {
-        writeln!(out, "{}", st.dim(&format!("note: {n}")))?;
-    }
     Ok(())
 }
