@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::escape::{line as esc_line, terminal as esc};
-use super::style::{wrap, Style};
+use super::style::{shorten, wrap, Style};
 use crate::cli::Config;
 use crate::parse::{Footnote, ParsedDoc, Unit, UnitKind};
 
@@ -138,19 +138,9 @@ pub fn docs_text(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> i
         );
         let room = config.width.saturating_sub(line.chars().count()).max(10);
         let title = d.meta.title.as_deref().or(d.title()).unwrap_or("");
-        writeln!(out, "{}{}", st.id(&line), truncate(&esc_line(title), room))?;
+        writeln!(out, "{}{}", st.id(&line), shorten(&esc_line(title), room))?;
     }
     Ok(())
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
 }
 
 /// `units` as text: one tab-separated line per unit (citation, kind, year,
@@ -222,7 +212,7 @@ pub fn show_unit_text(
         ))
     )?;
     if let Some(t) = &doc.meta.title {
-        writeln!(out, "{}", st.dim(&truncate(&esc_line(t), config.width)))?;
+        writeln!(out, "{}", st.dim(&shorten(&esc_line(t), config.width)))?;
     }
     if !head.section.is_empty() {
         writeln!(

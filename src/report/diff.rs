@@ -12,7 +12,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::escape;
-use super::style::{wrap, Style};
+use super::style::{shorten, wrap, Style};
 use crate::align::chain::{Stage, Step};
 use crate::align::{Relation, Summary};
 use crate::cli::Config;
@@ -190,21 +190,6 @@ fn strength_text(st: &Style, changes: &[StrengthChange]) -> String {
     }
 }
 
-fn truncate(s: &str, max: usize) -> String {
-    if s.width() <= max {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    for c in s.chars() {
-        if out.width() + 2 > max {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
 /// The header's mark of a pair whose words are the same but whose
 /// punctuation changed.
 const PUNCTUATION_ONLY: &str = "punctuation only";
@@ -261,7 +246,7 @@ pub fn write_pair(
         writeln!(
             out,
             "{}",
-            st.dim(&truncate(
+            st.dim(&shorten(
                 &format!("  § {}", escape::line(&p.new.section_path())),
                 config.width
             ))

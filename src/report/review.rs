@@ -5,10 +5,11 @@ use std::io::{self, Write};
 
 use owo_colors::OwoColorize;
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use super::diff::redline_lines;
 use super::escape::line as esc_line;
-use super::style::{wrap, Style};
+use super::style::{shorten, wrap, Style};
 use crate::cli::Config;
 use crate::diff::{Edit, StrengthChange};
 use crate::parse::Citation;
@@ -166,17 +167,15 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
     if !left.is_empty() {
         writeln!(out, "Left out:")?;
         for u in left {
-            let text: String = u
-                .recommendation
-                .text
-                .chars()
-                .take(config.width.saturating_sub(30))
-                .collect();
+            let id = u.recommendation.id.to_string();
+            // The rest of the line, after the indent, the citation and
+            // two spaces.
+            let room = config.width.saturating_sub(id.width() + 4).max(20);
             writeln!(
                 out,
-                "  {}  {}…",
-                st.id(&u.recommendation.id.to_string()),
-                esc_line(&text)
+                "  {}  {}",
+                st.id(&id),
+                shorten(&esc_line(&u.recommendation.text), room)
             )?;
         }
     }

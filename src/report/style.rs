@@ -57,3 +57,71 @@ pub fn wrap(text: &str, width: usize, first_indent: &str, rest_indent: &str) -> 
         .break_words(false);
     textwrap::fill(text, opts)
 }
+
+/// `text` cut to at most `cols` display columns (East Asian wide
+/// characters count two), with `…` when something was cut. The cut falls
+/// after a whole word when one ends in the second half of the room, so a
+/// reader never sees half a word; trailing spaces and commas, semicolons
+/// and colons go before the `…`. Unchanged when it fits.
+pub fn shorten(text: &str, cols: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= cols {
+        return text.to_string();
+    }
+    // Room for the ellipsis (one column).
+    let room = cols.saturating_sub(1);
+    let mut kept = String::new();
+    let mut width = 0;
+    // The length of `kept` at the last whitespace, and the width there.
+    let mut last_space: Option<(usize, usize)> = None;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if width + w > room {
+            if c.is_whitespace() {
+                // The cut falls between two words.
+                last_space = None;
+            }
+            break;
+        }
+        if c.is_whitespace() {
+            last_space = Some((kept.len(), width));
+        }
+        kept.push(c);
+        width += w;
+    }
+    if let Some((at, w)) = last_space {
+        if w * 2 > room {
+            kept.truncate(at);
+        }
+    }
+    let kept = kept.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+    format!("{kept}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn shorten_cuts_after_a_whole_word_within_the_columns() {
+        let rec = "Establish a specialized global programme within the United Nations framework";
+        let s = shorten(rec, 50);
+        assert_eq!(s, "Establish a specialized global programme within…");
+        assert!(s.width() <= 50);
+        // Fits: unchanged, no ellipsis.
+        assert_eq!(shorten("Short text.", 50), "Short text.");
+        // One long word: cut inside it, as there is no other way.
+        assert_eq!(shorten("abcdefghijklmnop", 8), "abcdefg…");
+        // Wide characters count two columns.
+        let s = shorten("犯罪预防 和 刑事司法 的 国际合作", 12);
+        assert!(s.width() <= 12, "{s}");
+        assert!(s.ends_with('…'));
+        // Punctuation before the cut goes.
+        assert_eq!(
+            shorten("Promote access, equity; and more words here", 24),
+            "Promote access, equity…"
+        );
+        assert_eq!(shorten("x", 0), "…");
+    }
+}

@@ -30,6 +30,7 @@ pub mod markdown;
 
 use rustc_hash::FxHashMap;
 
+use super::style::shorten;
 use super::written::{names, plural};
 pub use super::written::{Cite, DocInfo, Format, MemoDate, VERSION};
 use crate::align::{Relation, RELATED, REWORDED};
@@ -248,19 +249,6 @@ pub struct Group {
 
 /// Longest length of a parent heading in a short title.
 const PARENT_CHARS: usize = 60;
-
-#[allow(clippy::string_slice, reason = "a cut at a space found by rfind")]
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':']))
-}
 
 /// Short titles for heading paths: the innermost heading, preceded by as
 /// many parents as it takes to tell it from the other paths of the same
