@@ -141,6 +141,41 @@ fn uptake_lists_the_recommendations_left_out() {
     // A chosen side works too.
     let v = review_json(&["examples/draft-declaration.md", "--uptake", "rpm2019"]);
     assert_eq!(v["uptake"].as_array().unwrap().len(), 46);
+
+    // In text, each recommendation left out is shortened to the width,
+    // after a whole word: never "promo…".
+    for width in ["60", "100"] {
+        let out = accord()
+            .env("COLUMNS", width)
+            .args(["review", "examples/draft-declaration.md"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<&str> = text
+            .lines()
+            .skip_while(|l| *l != "Left out:")
+            .skip(1)
+            .collect();
+        assert_eq!(lines.len(), left.len(), "{text}");
+        for (line, id) in lines.iter().zip(&left) {
+            let full = accord()
+                .args(["show", id, "--format", "json"])
+                .output()
+                .unwrap();
+            let full: Value = serde_json::from_slice(&full.stdout).unwrap();
+            let full = full[0]["text"].as_str().unwrap();
+            let shown = line.trim_start().strip_prefix(id).unwrap().trim_start();
+            assert!(line.chars().count() <= width.parse().unwrap(), "{line}");
+            match shown.strip_suffix('…') {
+                None => assert_eq!(shown, full),
+                Some(cut) => {
+                    assert!(full.starts_with(cut), "{cut:?} / {full:?}");
+                    let next = full[cut.len()..].chars().next().unwrap();
+                    assert!(!next.is_alphanumeric(), "cut mid-word: {line}");
+                }
+            }
+        }
+    }
 }
 
 #[test]
