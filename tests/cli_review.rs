@@ -859,3 +859,66 @@ fn markdown_review_snapshot() {
     let md = utf8(out.stdout).replace(env!("CARGO_PKG_VERSION"), "VERSION");
     insta::assert_snapshot!("review_draft_declaration_md", md);
 }
+
+#[test]
+fn a_bracket_left_open_is_said_not_passed_over() {
+    let draft = "We, the Ministers,\n\n1. We will [strengthen / enhance] cooperation [at all levels;\n\n2. We will act] now.\n";
+    // Text: a warning on stderr for each, and one under its paragraph.
+    let out = accord()
+        .args(["review", "-"])
+        .write_stdin(draft)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("accord: warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 2, "{stderr}");
+    assert!(
+        warnings[0].contains("stdin:1: unclosed '[' in “…will [strengthen / enhance] cooperation [at all levels;”: the text after it is read as plain text"),
+        "{stderr}"
+    );
+    assert!(
+        warnings[1].contains("stdin:2: ']' with no opening '['"),
+        "{stderr}"
+    );
+    assert_eq!(stdout.matches("  warning: ").count(), 2, "{stdout}");
+    // The closed bracket before the open one is still checked.
+    assert!(
+        stdout.contains("bracket [strengthen / enhance]"),
+        "{stdout}"
+    );
+    // JSON: where, what and around it.
+    let out = accord()
+        .args(["review", "-", "--format", "json"])
+        .write_stdin(draft)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let u = &v["paragraphs"][0]["unmatched_brackets"];
+    assert_eq!(u.as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(u[0]["mark"], "[");
+    let text = v["paragraphs"][0]["text"].as_str().unwrap();
+    assert_eq!(&text[u[0]["at"].as_u64().unwrap() as usize..][..1], "[");
+    assert_eq!(v["paragraphs"][1]["unmatched_brackets"][0]["mark"], "]");
+    // A written review says it in its summary.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.md");
+    let out = accord()
+        .args(["review", "-", "-o"])
+        .arg(&path)
+        .write_stdin(draft)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        md.contains("Brackets without a partner were read as plain text"),
+        "{md}"
+    );
+}

@@ -50,6 +50,20 @@ fuzz_target!(|data: &[u8]| {
                 inner.split('/').all(|o| o.trim().is_empty())
             );
         }
+        // Every bracket is in a closed pair or said to have no partner.
+        let marks = p.unit.text.matches(['[', ']']).count();
+        let paired: usize = p.brackets.iter().map(|b| b.raw.matches(['[', ']']).count()).sum();
+        let after_open = p
+            .unmatched
+            .iter()
+            .find(|u| u.mark == '[')
+            .map_or(0, |u| p.unit.text[u.at..].matches(['[', ']']).count());
+        let stray = p.unmatched.iter().filter(|u| u.mark == ']').count();
+        // Marks after an unclosed '[' are inside it (read as plain text).
+        assert!(paired + stray + after_open >= marks);
+        for u in &p.unmatched {
+            assert_eq!(p.unit.text.get(u.at..u.at + 1), Some(u.mark.to_string().as_str()));
+        }
     }
     let Ok(review) = accord::review::review(library(), "draft", &paragraphs, None, None, None)
     else {

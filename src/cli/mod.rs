@@ -724,6 +724,16 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
         eprintln!("accord: note: {note}");
     }
     let paragraphs = crate::review::draft_paragraphs(&parsed);
+    for p in &paragraphs {
+        for u in &p.unmatched {
+            eprintln!(
+                "accord: warning: {}: {}: {}",
+                p.unit.id,
+                report::escape::terminal(&u.describe()),
+                u.advice()
+            );
+        }
+    }
     let r = crate::review::review(
         lib,
         &doc.meta.id,

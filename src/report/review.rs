@@ -149,6 +149,23 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
                 ))
             )?;
         }
+        for u in &para.unmatched {
+            let line = wrap(
+                &format!("warning: {}: {}", esc_line(&u.describe()), u.advice()),
+                config.width,
+                "  ",
+                "    ",
+            );
+            writeln!(
+                out,
+                "{}",
+                if st.color {
+                    line.yellow().bold().to_string()
+                } else {
+                    line
+                }
+            )?;
+        }
         writeln!(out)?;
     }
     writeln!(out, "{}", totals_line(t))?;
@@ -242,6 +259,10 @@ pub struct ParagraphView<'a> {
     pub alternatives: Vec<AlternativeView<'a>>,
     /// Readings beyond that limit, not checked (usually 0).
     pub alternatives_unchecked: usize,
+    /// Brackets with no partner (`[` never closed, `]` never opened),
+    /// read as plain text: `mark`, byte offset `at` in `text`, and the
+    /// `context` around it. Usually empty.
+    pub unmatched_brackets: &'a [crate::review::Unmatched],
 }
 
 /// An uptake row in JSON.
@@ -309,6 +330,7 @@ pub fn json<'a>(r: &'a Review) -> ReviewView<'a> {
                     })
                     .collect(),
                 alternatives_unchecked: p.alternatives_unchecked,
+                unmatched_brackets: &p.paragraph.unmatched,
             })
             .collect(),
         totals: r.totals,

@@ -53,6 +53,43 @@ pub struct Bracket {
     pub options: Vec<String>,
 }
 
+/// A bracket with no partner: an `[` never closed, or a `]` never opened.
+/// Its text is read as plain text (no alternatives are checked for it),
+/// and `review` says so: negotiators rely on brackets to mark what is not
+/// agreed, so a lost one must not pass silently.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unmatched {
+    /// `[` or `]`.
+    pub mark: char,
+    /// Where it stands: a byte offset into [`Unit::text`].
+    pub at: usize,
+    /// The words around it, at most about 40 characters on each side
+    /// (to find it in the draft).
+    pub context: String,
+}
+
+impl Unmatched {
+    /// One line for a person: `unclosed '[' in “… cooperation [at all
+    /// levels …”`.
+    pub fn describe(&self) -> String {
+        let what = if self.mark == '[' {
+            "unclosed '['"
+        } else {
+            "']' with no opening '['"
+        };
+        format!("{what} in “{}”", self.context)
+    }
+
+    /// What it means for the review and what to do about it.
+    pub fn advice(&self) -> &'static str {
+        if self.mark == '[' {
+            "the text after it is read as plain text and no alternatives are checked for it; close the bracket in the draft"
+        } else {
+            "it is read as plain text; open the bracket or delete the ']' in the draft"
+        }
+    }
+}
+
 /// One paragraph of a draft.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DraftParagraph {
@@ -64,6 +101,8 @@ pub struct DraftParagraph {
     pub part: Part,
     /// Brackets, in order.
     pub brackets: Vec<Bracket>,
+    /// Brackets with no partner, in order (usually none).
+    pub unmatched: Vec<Unmatched>,
 }
 
 /// Splits bracketed text into its alternatives (`/` or ` or ` between
@@ -72,10 +111,13 @@ pub struct DraftParagraph {
     clippy::string_slice,
     reason = "start and i from char_indices; '[' and ']' are one byte"
 )]
-fn brackets(text: &str) -> Vec<Bracket> {
+fn brackets(text: &str) -> (Vec<Bracket>, Vec<Unmatched>) {
     let mut out = Vec::new();
+    let mut unmatched = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
+    // Opening brackets not yet closed (byte offsets).
+    let mut open: Vec<usize> = Vec::new();
     for (i, c) in text.char_indices() {
         match c {
             '[' => {
@@ -83,9 +125,16 @@ fn brackets(text: &str) -> Vec<Bracket> {
                     start = i;
                 }
                 depth += 1;
+                open.push(i);
             }
-            ']' if depth > 0 => {
+            ']' if depth == 0 => unmatched.push(Unmatched {
+                mark: ']',
+                at: i,
+                context: around(text, i),
+            }),
+            ']' => {
                 depth -= 1;
+                open.pop();
                 if depth == 0 {
                     let raw = &text[start..=i];
                     let inner = &raw[1..raw.len() - 1];
@@ -107,7 +156,43 @@ fn brackets(text: &str) -> Vec<Bracket> {
             _ => {}
         }
     }
-    out
+    // Unclosed: the outermost one is what left the rest of the text plain.
+    if let Some(&at) = open.first() {
+        unmatched.push(Unmatched {
+            mark: '[',
+            at,
+            context: around(text, at),
+        });
+        unmatched.sort_by_key(|u| u.at);
+    }
+    (out, unmatched)
+}
+
+/// About 40 characters on each side of byte offset `at` (a char boundary),
+/// cut at characters, with `…` where the text goes on.
+#[allow(
+    clippy::string_slice,
+    reason = "at is a char boundary from char_indices"
+)]
+fn around(text: &str, at: usize) -> String {
+    const SIDE: usize = 40;
+    let (before, after) = (&text[..at], &text[at..]);
+    let head: String = {
+        let n = before.chars().count();
+        let kept: String = before.chars().skip(n.saturating_sub(SIDE)).collect();
+        if n > SIDE {
+            format!("…{kept}")
+        } else {
+            kept
+        }
+    };
+    let tail: String = after.chars().take(SIDE + 1).collect();
+    let more = if after.chars().count() > SIDE + 1 {
+        "…"
+    } else {
+        ""
+    };
+    crate::parse::collapse_ws(&format!("{head}{tail}{more}"))
 }
 
 /// The paragraphs of a parsed draft, in document order: one per unit.
@@ -117,8 +202,10 @@ pub fn draft_paragraphs(parsed: &ParsedDoc) -> Vec<DraftParagraph> {
         .iter()
         .map(|u| {
             let label = u.label.trim().trim_end_matches('.').trim();
+            let (brackets, unmatched) = brackets(&u.text);
             DraftParagraph {
-                brackets: brackets(&u.text),
+                brackets,
+                unmatched,
                 label: (!label.is_empty()).then(|| label.to_string()),
                 part: if u.kind == UnitKind::Preambular {
                     Part::Preamble
@@ -175,10 +262,42 @@ mod tests {
 
     #[test]
     fn brackets_and_alternatives() {
-        let b = brackets("We will [strengthen / enhance] cooperation [at all levels].");
+        let (b, unmatched) =
+            brackets("We will [strengthen / enhance] cooperation [at all levels].");
         assert_eq!(b.len(), 2);
+        assert!(unmatched.is_empty());
         assert_eq!(b[0].options, ["strengthen", "enhance"]);
         assert_eq!(b[1].options, ["at all levels", ""]);
         assert_eq!(b[1].raw, "[at all levels]");
+    }
+
+    #[test]
+    fn a_bracket_without_its_partner_is_kept_and_described() {
+        // Unclosed: the closed bracket before it still counts.
+        let (b, u) = brackets("We will [strengthen] cooperation [at all levels and");
+        assert_eq!(b.len(), 1);
+        assert_eq!(u.len(), 1);
+        assert_eq!(u[0].mark, '[');
+        assert_eq!(
+            u[0].describe(),
+            "unclosed '[' in “We will [strengthen] cooperation [at all levels and”"
+        );
+        // Nested and unclosed: the outer one is named.
+        let (b, u) = brackets("Act [now [or later] and");
+        assert!(b.is_empty());
+        assert_eq!(u.iter().map(|x| x.at).collect::<Vec<_>>(), [4]);
+        // A closing bracket never opened.
+        let (b, u) = brackets("Act now] and [later].");
+        assert_eq!(b.len(), 1);
+        assert_eq!(u[0].mark, ']');
+        assert!(u[0].describe().starts_with("']' with no opening '['"));
+        // Long text around it is cut, at characters.
+        let long = format!("{}[{}", "é".repeat(100), "ж".repeat(100));
+        let (_, u) = brackets(&long);
+        assert_eq!(u[0].context.chars().count(), 1 + 40 + 41 + 1);
+        // And the draft paragraph carries it.
+        let p = draft("1. We will [strengthen cooperation.\n");
+        assert_eq!(p[0].unmatched.len(), 1);
+        assert!(p[0].brackets.is_empty());
     }
 }

@@ -35,7 +35,7 @@ use crate::diff::{diff_words, similarity, strength_changes, Edit, Op, StrengthCh
 use crate::parse::{Citation, ParsedDoc, Unit, UnitKind, UnitPath};
 use crate::{Error, Library, Result};
 
-pub use draft::{draft_paragraphs, read_draft, Bracket, DraftParagraph, Part};
+pub use draft::{draft_paragraphs, read_draft, Bracket, DraftParagraph, Part, Unmatched};
 
 /// Least score of the best precedent of an `adapted` paragraph.
 pub const ADAPTED: f64 = 0.35;

@@ -147,6 +147,9 @@ pub struct ParagraphEntry {
     pub alternatives: Vec<AlternativeEntry>,
     /// Readings beyond that limit, not checked.
     pub alternatives_unchecked: usize,
+    /// Brackets with no partner, described (`unclosed '[' in “…”`): read
+    /// as plain text.
+    pub unmatched: Vec<String>,
     /// Words of the paragraph.
     pub words: usize,
     /// Of those, words kept from the best precedent.
@@ -337,6 +340,7 @@ pub fn build(review: &Review, lib: &Library, draft: &DocMeta, date: MemoDate) ->
                 })
                 .collect(),
             alternatives_unchecked: p.alternatives_unchecked,
+            unmatched: p.paragraph.unmatched.iter().map(|u| u.describe()).collect(),
             words: p.words,
             words_from_precedent: p.words_from_precedent,
         };
@@ -490,6 +494,19 @@ fn sentences(d: &ReviewDoc) -> Vec<String> {
                 crate::review::MAX_ALTERNATIVES
             ));
         }
+    }
+    let unmatched: Vec<&ParagraphEntry> =
+        d.paragraphs().filter(|p| !p.unmatched.is_empty()).collect();
+    if !unmatched.is_empty() {
+        let described: Vec<String> = unmatched
+            .iter()
+            .flat_map(|p| p.unmatched.iter().map(move |u| format!("{}: {u}", p.id)))
+            .collect();
+        out.push(format!(
+            "Brackets without a partner were read as plain text, their alternatives not checked ({}): {}.",
+            plural(described.len(), "bracket", "brackets"),
+            described.join("; ")
+        ));
     }
     if t.recommendations == 0 {
         out.push("No recommendations were checked for uptake.".to_string());
