@@ -665,6 +665,7 @@ mod tests {
             footnotes: Vec::new(),
             year: None,
             line: n as usize,
+            role: crate::parse::Role::Narrative,
         }
     }
 

@@ -79,6 +79,9 @@ use std::fmt;
 use serde::Serialize;
 
 use super::tokens::{class, tokenize, Class};
+use crate::parse::opener::{
+    base_form, is_verb, ADJECTIVES, MODALS, NOT_AFTER_VERB, SEQUENCE_ADVERBS,
+};
 
 /// Which drafting device changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -446,7 +449,7 @@ impl<'a> Text<'a> {
         loop {
             match self.lower(i) {
                 Some("once") if self.lower(i + 1) == Some("again") => i += 2,
-                Some(w) if PROCEDURAL.contains(&w) => i += 1,
+                Some(w) if SEQUENCE_ADVERBS.contains(&w) => i += 1,
                 _ => return i,
             }
         }
@@ -561,11 +564,6 @@ impl<'a> Text<'a> {
     }
 }
 
-/// Modal verbs.
-const MODALS: &[&str] = &[
-    "shall", "should", "may", "must", "will", "could", "would", "might",
-];
-
 /// Words after which `will` is a noun.
 const WILL_NOUN_AFTER: &[&str] = &[
     "political",
@@ -584,24 +582,6 @@ const WILL_NOUN_AFTER: &[&str] = &[
     "strong",
     "sovereign",
 ];
-
-/// Adverbs that order a provision in a series without changing its force.
-const PROCEDURAL: &[&str] = &[
-    "also",
-    "further",
-    "furthermore",
-    "moreover",
-    "hereby",
-    "again",
-    "therefore",
-    "thus",
-    "likewise",
-    "additionally",
-    "finally",
-];
-
-/// Words that show the first word is a noun, not an imperative.
-const NOT_AFTER_VERB: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "of", "'s"];
 
 /// Verbs whose meaning takes a particle, and the particles.
 const PARTICLES: &[(&str, &[&str])] = &[
@@ -635,166 +615,6 @@ const PARTICLES: &[(&str, &[&str])] = &[
     ("pledge", &["to"]),
     ("decide", &["to"]),
     ("resolve", &["to"]),
-];
-
-/// Operative verbs in their base form: the imperatives of
-/// recommendations and, with `-s`, the verbs of resolutions.
-const VERBS: &[&str] = &[
-    "accede",
-    "achieve",
-    "acknowledge",
-    "adapt",
-    "address",
-    "adhere",
-    "adopt",
-    "advance",
-    "affirm",
-    "align",
-    "allocate",
-    "appeal",
-    "apply",
-    "appreciate",
-    "approve",
-    "assess",
-    "assist",
-    "authorize",
-    "build",
-    "call",
-    "collaborate",
-    "collect",
-    "combat",
-    "commend",
-    "commit",
-    "complement",
-    "condemn",
-    "conduct",
-    "consider",
-    "consolidate",
-    "consult",
-    "continue",
-    "contribute",
-    "convene",
-    "cooperate",
-    "coordinate",
-    "counter",
-    "create",
-    "decide",
-    "declare",
-    "dedicate",
-    "define",
-    "deliver",
-    "deplore",
-    "design",
-    "develop",
-    "draft",
-    "draw",
-    "eliminate",
-    "emphasize",
-    "empower",
-    "enable",
-    "encourage",
-    "endeavor",
-    "endeavour",
-    "endorse",
-    "engage",
-    "enhance",
-    "ensure",
-    "eradicate",
-    "establish",
-    "evaluate",
-    "examine",
-    "exchange",
-    "expand",
-    "expedite",
-    "explore",
-    "express",
-    "extend",
-    "facilitate",
-    "focus",
-    "follow",
-    "foster",
-    "guarantee",
-    "harmonize",
-    "harness",
-    "highlight",
-    "identify",
-    "implement",
-    "improve",
-    "include",
-    "incorporate",
-    "increase",
-    "initiate",
-    "integrate",
-    "intensify",
-    "introduce",
-    "invest",
-    "invite",
-    "leverage",
-    "liaise",
-    "maintain",
-    "mainstream",
-    "make",
-    "mobilize",
-    "modernize",
-    "monitor",
-    "note",
-    "offer",
-    "organize",
-    "participate",
-    "partner",
-    "pay",
-    "pledge",
-    "prevent",
-    "prioritize",
-    "promote",
-    "protect",
-    "provide",
-    "pursue",
-    "raise",
-    "ratify",
-    "reach",
-    "reaffirm",
-    "recall",
-    "recognize",
-    "recommend",
-    "reduce",
-    "reinforce",
-    "reiterate",
-    "rely",
-    "remain",
-    "remind",
-    "renew",
-    "request",
-    "resolve",
-    "respect",
-    "respond",
-    "review",
-    "revise",
-    "safeguard",
-    "scale",
-    "seek",
-    "share",
-    "standardize",
-    "streamline",
-    "strengthen",
-    "stress",
-    "strive",
-    "submit",
-    "support",
-    "sustain",
-    "tackle",
-    "take",
-    "train",
-    "underline",
-    "underscore",
-    "undertake",
-    "update",
-    "upgrade",
-    "urge",
-    "use",
-    "utilize",
-    "welcome",
-    "work",
 ];
 
 /// Qualifier patterns: one slot per word, each slot the words it accepts;
@@ -832,20 +652,6 @@ const QUALIFIERS: &[&[&[&str]]] = &[
     ],
     &[&["subject"], &["to"]],
     &[&["voluntary"]],
-];
-
-/// Adjectives that open preambular paragraphs.
-const ADJECTIVES: &[&str] = &[
-    "concerned",
-    "alarmed",
-    "aware",
-    "conscious",
-    "convinced",
-    "determined",
-    "mindful",
-    "desirous",
-    "guided",
-    "cognizant",
 ];
 
 /// What `Noting with ...` is noted with.
@@ -975,47 +781,6 @@ fn on_scale(key: &str) -> bool {
     VERB_SCALES
         .iter()
         .any(|sc| sc.iter().any(|s| s.contains(&key) || s.contains(&bare)))
-}
-
-/// The base form of a verb from `VERBS`: `urges` -> `urge`, `stresses` ->
-/// `stress`, `applies` -> `apply`, British `recognises` -> `recognize`.
-fn base_form(word: &str) -> Option<&'static str> {
-    let mut candidates: Vec<String> = vec![word.to_string()];
-    if let Some(s) = word.strip_suffix("ies") {
-        candidates.push(format!("{s}y"));
-    }
-    if let Some(s) = word.strip_suffix("es") {
-        candidates.push(s.to_string());
-    }
-    if let Some(s) = word.strip_suffix('s') {
-        candidates.push(s.to_string());
-    }
-    // Participles of preambular paragraphs and gerunds of list items:
-    // `noting` -> `note`, `reaffirming`, `committing` -> `commit`.
-    if let Some(s) = word.strip_suffix("ing").filter(|s| s.len() >= 2) {
-        candidates.push(s.to_string());
-        candidates.push(format!("{s}e"));
-        // A doubled last letter (`committ`): compared as characters, not
-        // bytes (the bytes of `ࠠ`, U+0820, end in two equal bytes).
-        let mut last = s.chars().rev();
-        if let (Some(a), Some(b)) = (last.next(), last.next()) {
-            if a == b && s.chars().count() >= 3 {
-                candidates.extend(s.strip_suffix(a).map(str::to_string));
-            }
-        }
-    }
-    let british: Vec<String> = candidates
-        .iter()
-        .filter_map(|c| c.strip_suffix("ise").map(|s| format!("{s}ize")))
-        .collect();
-    candidates.extend(british);
-    candidates
-        .iter()
-        .find_map(|c| VERBS.iter().find(|v| **v == c.as_str()).copied())
-}
-
-fn is_verb(word: &str) -> bool {
-    base_form(word).is_some()
 }
 
 #[cfg(test)]

@@ -24,6 +24,8 @@
 mod citation;
 mod lines;
 mod markup;
+pub(crate) mod opener;
+mod role;
 mod structure;
 pub mod unicode;
 
@@ -35,6 +37,10 @@ pub use citation::{
     latin_insert, roman_string, roman_value, Citation, CitationError, UnitPath, LATIN_INSERTS,
 };
 pub use markup::{clean, collapse_ws, Clean};
+pub use role::{
+    is_procedural_heading, same_provision, Provision, Role, PROCEDURAL_FORMULAE,
+    PROCEDURAL_HEADINGS,
+};
 
 /// What kind of numbered element a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -109,6 +115,10 @@ pub struct Unit {
     /// 1-based line of the document's file where the unit starts (front
     /// matter counted; see [`parse()`]).
     pub line: usize,
+    /// What the unit does in its document: recommendation, operative or
+    /// preambular paragraph, narrative, chapeau of a list, procedural
+    /// (see [`Role`]).
+    pub role: Role,
 }
 
 impl Unit {

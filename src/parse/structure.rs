@@ -44,7 +44,7 @@
 use super::citation::{roman_value, UnitPath};
 use super::lines::{classify, Kind, Line};
 use super::markup::{clean, ends_terminal, ends_with_colon};
-use super::{Footnote, Framing, FramingRole, ParsedDoc, SkipReason, Skipped, Unit, UnitKind};
+use super::{Footnote, Framing, FramingRole, ParsedDoc, Role, SkipReason, Skipped, Unit, UnitKind};
 use crate::corpus::DocMeta;
 use crate::parse::Citation;
 
@@ -1366,6 +1366,7 @@ impl<'m> State<'m> {
         let State {
             meta,
             mut units,
+            negotiated,
             headings,
             heading_lines,
             footnotes,
@@ -1374,7 +1375,8 @@ impl<'m> State<'m> {
             ..
         } = self;
         fold_single_bullets(&mut units);
-        let units = units
+        let parents: Vec<Option<usize>> = units.iter().map(|d| d.parent).collect();
+        let mut units: Vec<Unit> = units
             .into_iter()
             .map(|d| {
                 let mut notes: Vec<Footnote> = Vec::new();
@@ -1396,9 +1398,14 @@ impl<'m> State<'m> {
                     footnotes: notes,
                     year: d.year,
                     line: d.line,
+                    role: Role::Narrative,
                 }
             })
             .collect();
+        let roles = super::role::assign(&units, &parents, negotiated);
+        for (u, r) in units.iter_mut().zip(roles) {
+            u.role = r;
+        }
         ParsedDoc {
             meta: meta.clone(),
             units,

@@ -35,8 +35,12 @@ pub struct UnitView<'a> {
     pub footnotes: &'a [Footnote],
     /// UN-style citation (`rpm2019, para. 13 (e)`).
     pub un_citation: String,
-    /// Line in the document body where the unit starts.
+    /// Line of the document's file where the unit starts (front matter
+    /// counted).
     pub line: usize,
+    /// recommendation, operative, preambular, narrative, chapeau or
+    /// procedural.
+    pub role: &'static str,
 }
 
 impl<'a> UnitView<'a> {
@@ -55,6 +59,7 @@ impl<'a> UnitView<'a> {
             footnotes: &u.footnotes,
             un_citation: u.un_style(),
             line: u.line,
+            role: u.role.as_str(),
         }
     }
 }

@@ -337,6 +337,7 @@ pub fn review<'a>(
                 footnotes: Vec::new(),
                 year: None,
                 line: p.unit.line,
+                role: p.unit.role,
             });
             alt_of.push((pi, bi, o.clone()));
         }
