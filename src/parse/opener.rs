@@ -342,12 +342,11 @@ pub(crate) fn opening(text: &str) -> Opening {
         }
     }
     // A short subject bound by a modal: at most five words before it.
-    for k in i..(i + 6).min(words.len()) {
-        let w = words[k].as_str();
-        if REPORTED.contains(&w) {
+    for (k, w) in words.iter().enumerate().skip(i).take(6) {
+        if REPORTED.contains(&w.as_str()) {
             break;
         }
-        if k > i && matches!(w, "shall" | "should" | "must") {
+        if k > i && matches!(w.as_str(), "shall" | "should" | "must") {
             return Opening::SubjectModal;
         }
     }
