@@ -63,7 +63,7 @@ fn review(c: &mut Criterion) {
         let paragraphs = accord::review::draft_paragraphs(&parsed);
         g.bench_function(name, |b| {
             b.iter(|| {
-                accord::review::review(&lib, "hostile", &paragraphs, None, None, None).unwrap()
+                accord::review::review(&lib, "hostile", &paragraphs, &Default::default()).unwrap()
             })
         });
     }

@@ -85,17 +85,26 @@ fn json_has_the_documented_shape_and_order() {
             assert!(w[0]["score"].as_f64() >= w[1]["score"].as_f64());
         }
     }
-    // Every newer unit is linked or new; every older unit is linked or dropped.
+    // Every newer unit is linked, new or set apart as procedural.
     let linked_new: std::collections::BTreeSet<&str> =
         links.iter().map(|l| l["new"].as_str().unwrap()).collect();
-    let new_units: Vec<&str> = v["new_units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap())
-        .collect();
-    assert_eq!(linked_new.len() + new_units.len(), order.len());
+    let list = |key: &str| -> Vec<&str> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect()
+    };
+    let (new_units, procedural) = (list("new_units"), list("procedural_new"));
+    assert_eq!(
+        linked_new.len() + new_units.len() + procedural.len(),
+        order.len()
+    );
     assert!(new_units.iter().all(|c| !linked_new.contains(c)));
+    assert!(procedural
+        .iter()
+        .all(|c| !linked_new.contains(c) && !new_units.contains(c)));
 }
 
 #[test]
@@ -224,7 +233,10 @@ fn an_empty_side_and_a_side_given_twice() {
     ]));
     assert!(v["links"].as_array().unwrap().is_empty());
     assert!(v["new_units"].as_array().unwrap().is_empty());
-    assert_eq!(v["dropped_units"].as_array().unwrap().len(), 16);
+    // The Congress's "Proceedings" (consideration of the item, documents,
+    // chairs) are set apart; the rest is dropped.
+    assert_eq!(v["dropped_units"].as_array().unwrap().len(), 10);
+    assert_eq!(v["procedural_old"].as_array().unwrap().len(), 6);
     let out = accord().args(["align", ",", "2025"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("side ',' is empty"));
@@ -242,7 +254,11 @@ fn an_empty_side_and_a_side_given_twice() {
         .iter()
         .filter(|l| l["relation"] != "related")
         .collect();
-    assert_eq!(backbone.len(), 19);
+    // Every unit but the one procedural paragraph ("Presentations were
+    // delivered by ..."), set apart on both sides.
+    assert_eq!(backbone.len(), 18);
+    assert_eq!(v["procedural_new"], serde_json::json!(["rpm2025-item4:2"]));
+    assert_eq!(v["procedural_old"], v["procedural_new"]);
     assert!(backbone
         .iter()
         .all(|l| l["relation"] == "identical" && l["old"] == l["new"]));

@@ -371,7 +371,7 @@ fn markdown_review_has_every_section_paragraph_citation_and_count() {
 
     assert!(md.starts_with("# Review of the draft abudhabi-draft\n"));
     assert!(md.contains(&format!(
-        "Review of 23 November 2026 ({DATE}), written by accord {}. Thresholds: a paragraph is adapted when its best precedent scores at least 0.35, and verbatim when at least 95% of its text and that precedent's is the same; a recommendation is reflected when a paragraph scores at least 0.25 against it.",
+        "Review of 23 November 2026 ({DATE}), written by accord {}. Matching: wording alone; no sentence-embedding model was used, so a provision restated in other words may be missed. Thresholds: a paragraph is adapted when its best precedent scores at least 0.35, and verbatim when at least 95% of its text and that precedent's is the same; a recommendation is reflected when a paragraph scores at least 0.25 against it.",
         env!("CARGO_PKG_VERSION")
     )));
     // Sections in order.
@@ -836,6 +836,7 @@ fn a_word_review_is_not_written_to_a_terminal() {
             format: Some(ReviewFormat::Docx),
             date: Some(DATE.into()),
             any_date: false,
+            include_procedural: false,
         };
         let mut out = Vec::new();
         dispatch(&lib, cmd, &config, &mut out).map(|_| out)

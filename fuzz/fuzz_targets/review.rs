@@ -65,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(p.unit.text.get(u.at..u.at + 1), Some(u.mark.to_string().as_str()));
         }
     }
-    let Ok(review) = accord::review::review(library(), "draft", &paragraphs, None, None, None)
+    let Ok(review) = accord::review::review(library(), "draft", &paragraphs, &Default::default())
     else {
         // Only an empty draft is refused.
         assert!(paragraphs.is_empty());

@@ -114,6 +114,12 @@ pub struct AlignOptions {
     /// Weight of the semantic part in a pair's score when units have
     /// sentence vectors (0: wording alone; 1: meaning alone).
     pub semantic_weight: f64,
+    /// Align procedural units too (agenda, attendance, election of
+    /// officers...: see [`Role::Procedural`](crate::parse::Role)). Off by
+    /// default: they are set apart, listed in
+    /// [`Alignment::procedural_old`] and [`Alignment::procedural_new`],
+    /// and are no one's precedent or successor.
+    pub include_procedural: bool,
 }
 
 impl Default for AlignOptions {
@@ -124,11 +130,18 @@ impl Default for AlignOptions {
             max_candidates: 64,
             max_related: 3,
             semantic_weight: score::SEMANTIC_WEIGHT,
+            include_procedural: false,
         }
     }
 }
 
-/// Counts for the summary line.
+/// Counts for the summary line. Substance only: chapeaux of lists
+/// (boilerplate such as "The following recommendations ... were
+/// identified:") are counted in [`boilerplate_old`](Self::boilerplate_old)
+/// and [`boilerplate_new`](Self::boilerplate_new), never as carried over,
+/// new or dropped; procedural units set apart, in
+/// [`procedural_old`](Self::procedural_old) and
+/// [`procedural_new`](Self::procedural_new).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Summary {
     /// Newer units carried over verbatim.
@@ -141,6 +154,27 @@ pub struct Summary {
     pub new: usize,
     /// Older units with no successor.
     pub dropped: usize,
+    /// Older units that are chapeaux of lists, whatever their links.
+    pub boilerplate_old: usize,
+    /// Newer units that are chapeaux of lists, whatever their links.
+    pub boilerplate_new: usize,
+    /// Older procedural units set apart (0 with
+    /// [`AlignOptions::include_procedural`]).
+    pub procedural_old: usize,
+    /// Newer procedural units set apart.
+    pub procedural_new: usize,
+}
+
+impl Summary {
+    /// Chapeaux of lists, both sides.
+    pub fn boilerplate(&self) -> usize {
+        self.boilerplate_old + self.boilerplate_new
+    }
+
+    /// Procedural units set apart, both sides.
+    pub fn procedural(&self) -> usize {
+        self.procedural_old + self.procedural_new
+    }
 }
 
 /// The result of aligning two sides.
@@ -163,6 +197,15 @@ pub struct Alignment {
     /// The weight of the semantic part in the scores, when units had
     /// sentence vectors (paraphrase matching); `None` for wording alone.
     pub semantic_weight: Option<f64>,
+    /// Older units set apart as procedural, not aligned, in document order.
+    pub procedural_old: Vec<Citation>,
+    /// Newer units set apart as procedural, not aligned, in document order.
+    pub procedural_new: Vec<Citation>,
+    /// Older units that are chapeaux of lists (boilerplate): still aligned
+    /// and shown, counted apart in [`Alignment::summary`].
+    pub boilerplate_old: Vec<Citation>,
+    /// Newer units that are chapeaux of lists, likewise.
+    pub boilerplate_new: Vec<Citation>,
 }
 
 impl Alignment {
@@ -192,17 +235,27 @@ impl Alignment {
     }
 
     /// Counts per relation; a newer unit counts once, by its best relation.
+    /// Chapeaux of lists count as boilerplate only.
     pub fn summary(&self) -> Summary {
+        let old_chapeaux: rustc_hash::FxHashSet<&Citation> = self.boilerplate_old.iter().collect();
+        let boilerplate: rustc_hash::FxHashSet<&Citation> = self.boilerplate_new.iter().collect();
         let mut best: FxHashMap<&Citation, Relation> = FxHashMap::default();
-        for l in &self.links {
+        for l in self.links.iter().filter(|l| !boilerplate.contains(&l.new)) {
             let e = best.entry(&l.new).or_insert(l.relation);
             if l.relation < *e {
                 *e = l.relation;
             }
         }
+        let apart = |list: &[Citation], set: &rustc_hash::FxHashSet<&Citation>| {
+            list.iter().filter(|c| set.contains(c)).count()
+        };
         let mut s = Summary {
-            new: self.new_units.len(),
-            dropped: self.dropped_units.len(),
+            new: self.new_units.len() - apart(&self.new_units, &boilerplate),
+            dropped: self.dropped_units.len() - apart(&self.dropped_units, &old_chapeaux),
+            boilerplate_old: self.boilerplate_old.len(),
+            boilerplate_new: self.boilerplate_new.len(),
+            procedural_old: self.procedural_old.len(),
+            procedural_new: self.procedural_new.len(),
             ..Summary::default()
         };
         for r in best.values() {
@@ -470,6 +523,11 @@ impl<'a> Scope<'a> {
         progress: &dyn Progress,
     ) -> Alignment {
         let (old, new) = (self.positions(old), self.positions(new));
+        // Procedural units are no one's precedent or successor unless asked.
+        let procedural =
+            |i: &usize| !opts.include_procedural && self.units[*i].role.is_procedural();
+        let (procedural_old, old): (Vec<usize>, Vec<usize>) = old.into_iter().partition(procedural);
+        let (procedural_new, new): (Vec<usize>, Vec<usize>) = new.into_iter().partition(procedural);
         progress.start(new.len() as u64);
         let (scored, capped) = self.candidate_scores(&old, &new, opts, progress);
         let identical = |ni: usize, oi: usize| self.identical(new[ni], old[oi]);
@@ -599,6 +657,15 @@ impl<'a> Scope<'a> {
             ids
         };
         progress.finish();
+        let cites = |ix: &[usize]| -> Vec<Citation> {
+            ix.iter().map(|&u| self.units[u].id.clone()).collect()
+        };
+        let chapeaux = |ix: &[usize]| -> Vec<Citation> {
+            ix.iter()
+                .filter(|&&u| self.units[u].role.is_boilerplate())
+                .map(|&u| self.units[u].id.clone())
+                .collect()
+        };
         let mut notes = Vec::new();
         if capped > 0 {
             notes.push(format!(
@@ -621,6 +688,10 @@ impl<'a> Scope<'a> {
             new_order: new.iter().map(|&u| self.units[u].id.clone()).collect(),
             notes,
             semantic_weight: self.has_vectors().then_some(opts.semantic_weight),
+            procedural_old: cites(&procedural_old),
+            procedural_new: cites(&procedural_new),
+            boilerplate_old: chapeaux(&old),
+            boilerplate_new: chapeaux(&new),
         }
     }
 }

@@ -155,6 +155,9 @@ pub enum Command {
         /// Show why: the longest shared phrases and the parts of each score.
         #[arg(long)]
         explain: bool,
+        /// Treat procedural units (agenda, attendance, election of officers, adoption of the report) as language: by default they are set apart, no one's precedent, successor or chain step.
+        #[arg(long)]
+        include_procedural: bool,
     },
     /// Show how the wording changed: coloured word diffs of each provision.
     #[command(
@@ -174,6 +177,9 @@ pub enum Command {
         /// Two columns, old and new, fitted to the terminal width.
         #[arg(long)]
         side_by_side: bool,
+        /// Treat procedural units (agenda, attendance, election of officers, adoption of the report) as language: by default they are set apart, no one's precedent, successor or chain step.
+        #[arg(long)]
+        include_procedural: bool,
     },
     /// Write a memo on how the language evolved: Markdown, HTML or Word.
     #[command(
@@ -202,6 +208,9 @@ Examples:\n  accord memo 2019 2025 -o memo.html\n  accord memo rpm2019 congress2
         /// List only provisions that changed (verbatim ones are still counted).
         #[arg(long)]
         only_changed: bool,
+        /// Treat procedural units (agenda, attendance, election of officers, adoption of the report) as language: by default they are set apart, no one's precedent, successor or chain step.
+        #[arg(long)]
+        include_procedural: bool,
     },
     /// Follow a provision through every document in time order.
     #[command(
@@ -217,6 +226,9 @@ Examples:\n  accord memo 2019 2025 -o memo.html\n  accord memo rpm2019 congress2
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: OutputFormat,
+        /// Treat procedural units (agenda, attendance, election of officers, adoption of the report) as language: by default they are set apart, no one's precedent, successor or chain step.
+        #[arg(long)]
+        include_procedural: bool,
     },
     /// Follow a phrase and its inflections through time, in context.
     #[command(
@@ -286,6 +298,9 @@ accord review draft.md --format json | jq '.paragraphs[] | select(.class == \"ne
         /// Offer precedents dated after the draft too (by default a dated draft is reviewed against earlier documents only).
         #[arg(long)]
         any_date: bool,
+        /// Treat procedural units (agenda, attendance, election of officers, adoption of the report) as language: by default they are set apart, no one's precedent, successor or chain step.
+        #[arg(long)]
+        include_procedural: bool,
     },
     /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
     #[command(hide = true)]

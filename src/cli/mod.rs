@@ -276,8 +276,9 @@ pub fn dispatch_with(
             format,
             min_score,
             explain,
+            include_procedural,
         } => {
-            let opts = align_options(min_score)?;
+            let opts = align_options(min_score, include_procedural)?;
             let al = lib.align_with(&old, &new, &opts, &ProgressBar::new(config, lib))?;
             emit(
                 format,
@@ -292,6 +293,7 @@ pub fn dispatch_with(
             format,
             only_changed,
             side_by_side,
+            include_procedural,
         } => {
             let opts = report::diff::DiffOptions {
                 only_changed,
@@ -310,13 +312,14 @@ pub fn dispatch_with(
                 let al = lib.align_with(
                     &old,
                     &new,
-                    &crate::align::AlignOptions::default(),
+                    &align_options(None, include_procedural)?,
                     &ProgressBar::new(config, lib),
                 )?;
                 let (o, n) = (lib.side_units(&old)?, lib.side_units(&new)?);
                 let mut cmp = crate::diff::compare(&al, &o, &n);
                 let (od, nd) = (lib.side(&old)?, lib.side(&new)?);
-                cmp.context = crate::diff::compare::context_changes(&od, &nd);
+                cmp.context
+                    .extend(crate::diff::compare::context_changes(&od, &nd));
                 // Never "identical" when the texts differ: a change outside
                 // the compared words is still said.
                 let body = |d: &&crate::parse::ParsedDoc| {
@@ -350,6 +353,7 @@ pub fn dispatch_with(
             format,
             date,
             only_changed,
+            include_procedural,
         } => memo(
             lib,
             MemoArgs {
@@ -359,6 +363,7 @@ pub fn dispatch_with(
                 format,
                 date,
                 only_changed,
+                include_procedural,
             },
             config,
             out,
@@ -367,13 +372,14 @@ pub fn dispatch_with(
             citation,
             all,
             format,
+            include_procedural,
         } => {
             let stages = crate::align::chain::stages(lib);
             let scope = lib.scope(&[&lib.all_units()])?;
             let mut chainer = crate::align::chain::Chainer::new(
                 &scope,
                 &stages,
-                crate::align::AlignOptions::default(),
+                align_options(None, include_procedural)?,
             );
             if all {
                 let chains = chainer.all(3);
@@ -445,6 +451,7 @@ pub fn dispatch_with(
             format,
             date,
             any_date,
+            include_procedural,
         } => review(
             lib,
             ReviewArgs {
@@ -455,6 +462,7 @@ pub fn dispatch_with(
                 format,
                 date,
                 any_date,
+                include_procedural,
             },
             config,
             out,
@@ -493,6 +501,7 @@ struct MemoArgs {
     format: Option<MemoFormat>,
     date: Option<String>,
     only_changed: bool,
+    include_procedural: bool,
 }
 
 /// The written format `--format` names.
@@ -549,7 +558,7 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
         )?)
     };
 
-    let align = crate::align::AlignOptions::default();
+    let align = align_options(None, a.include_procedural)?;
     let al = lib.align_with(&a.old, &a.new, &align, &ProgressBar::new(config, lib))?;
     let (o, n) = (lib.side_units(&a.old)?, lib.side_units(&a.new)?);
     let cmp = crate::diff::compare(&al, &o, &n);
@@ -558,6 +567,7 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
         thresholds: m::Thresholds {
             reworded: align.reworded,
             related: align.related,
+            semantic_weight: al.semantic_weight,
         },
         terms: Some(m::Terms::from(&lib.terms(
             &a.old,
@@ -619,6 +629,7 @@ struct ReviewArgs {
     format: Option<ReviewFormat>,
     date: Option<String>,
     any_date: bool,
+    include_procedural: bool,
 }
 
 /// The review format a file name asks for, by its extension: the written
@@ -738,9 +749,12 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
         lib,
         &doc.meta.id,
         &paragraphs,
-        a.against.as_deref(),
-        a.uptake.as_deref(),
-        doc.meta.date.as_deref().filter(|_| !a.any_date),
+        &crate::review::ReviewOptions {
+            against: a.against.as_deref(),
+            uptake: a.uptake.as_deref(),
+            until: doc.meta.date.as_deref().filter(|_| !a.any_date),
+            include_procedural: a.include_procedural,
+        },
     )?;
     if !r.later.is_empty() {
         eprintln!(
@@ -842,12 +856,19 @@ impl crate::progress::Progress for ProgressBar {
     }
 }
 
-/// Alignment options from `--min-score`: it raises the floor of what is
+/// Alignment options from `--min-score` and `--include-procedural`.
+/// `--min-score` raises the floor of what is
 /// shown, from the related threshold up to 1. Lower, a link would be
 /// called `related` on the strength of generic vocabulary alone (the
 /// thresholds are measured: see `src/align/mod.rs`), so it is refused.
-fn align_options(min_score: Option<f64>) -> Result<crate::align::AlignOptions> {
-    let mut opts = crate::align::AlignOptions::default();
+fn align_options(
+    min_score: Option<f64>,
+    include_procedural: bool,
+) -> Result<crate::align::AlignOptions> {
+    let mut opts = crate::align::AlignOptions {
+        include_procedural,
+        ..Default::default()
+    };
     if let Some(s) = min_score {
         anyhow::ensure!(
             (opts.related..=1.0).contains(&s),
@@ -909,6 +930,7 @@ mod tests {
             format: OutputFormat::Text,
             min_score: None,
             explain: false,
+            include_procedural: false,
         };
         assert!(matches_units(&align));
         assert!(!matches_units(&Command::Docs {

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::{diff_words, is_identical, strength_changes, Edit, StrengthChange};
 use crate::align::{Alignment, Relation, Summary};
-use crate::parse::{Citation, ParsedDoc, Unit};
+use crate::parse::{same_provision, Citation, ParsedDoc, Unit};
 
 /// One newer unit against its precedent.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +21,8 @@ pub struct PairDiff<'a> {
     pub score: f64,
     /// Word-level edits from the precedent's text to the newer text.
     pub edits: Vec<Edit>,
-    /// Changes in drafting strength.
+    /// Changes in drafting strength; always empty when the two are not
+    /// provisions of one kind (see [`provision_strength`]).
     pub strength: Vec<StrengthChange>,
     /// Further related older units, with scores.
     pub related: Vec<(Citation, f64)>,
@@ -92,7 +93,8 @@ pub struct ContextEdit {
     /// `delete` (only in the older side) or `insert` (only in the newer).
     pub op: super::Op,
     /// What the line is: `title`, `chapeau`, `operative chapeau`,
-    /// `heading` or `set aside`.
+    /// `heading`, `set aside` or `procedural` (a procedural unit set apart
+    /// from the alignment).
     pub role: &'static str,
     /// Its text.
     pub text: String,
@@ -209,6 +211,21 @@ impl Comparison<'_> {
     }
 }
 
+/// The changes in drafting strength from unit `old` to unit `new`, when
+/// the two are provisions of one kind (two recommendations or operative
+/// paragraphs, or two preambular paragraphs: see
+/// [`Role::provision`](crate::parse::Role::provision)); empty otherwise.
+/// A recommendation paired with an account of the discussion it came from
+/// has no change of verb to speak of: `Pursue ...` against `Speakers
+/// highlighted ...` is not a weakening.
+pub fn provision_strength(old: &Unit, new: &Unit) -> Vec<StrengthChange> {
+    if same_provision(old.role, new.role) {
+        strength_changes(&old.text, &new.text)
+    } else {
+        Vec::new()
+    }
+}
+
 /// Diffs one pair of units.
 pub fn pair<'a>(old: &'a Unit, new: &'a Unit, relation: Relation, score: f64) -> PairDiff<'a> {
     PairDiff {
@@ -217,7 +234,7 @@ pub fn pair<'a>(old: &'a Unit, new: &'a Unit, relation: Relation, score: f64) ->
         relation,
         score,
         edits: diff_words(&old.text, &new.text),
-        strength: strength_changes(&old.text, &new.text),
+        strength: provision_strength(old, new),
         related: Vec::new(),
     }
 }
@@ -247,11 +264,13 @@ pub fn compare<'a>(al: &Alignment, old: &[&'a Unit], new: &[&'a Unit]) -> Compar
     let dropped: Vec<&Unit> = pick(&al.dropped_units);
     // Older units that are a backbone precedent, or dropped: the rest are
     // only related to some newer unit. One hash look-up per older unit.
+    // Procedural units set apart are accounted for as such.
     let accounted: rustc_hash::FxHashSet<&Citation> = pairs
         .iter()
         .filter(|p| p.relation != Relation::Related)
         .map(|p| &p.old.id)
         .chain(al.dropped_units.iter())
+        .chain(al.procedural_old.iter())
         .collect();
     let related_only = old
         .iter()
@@ -265,7 +284,46 @@ pub fn compare<'a>(al: &Alignment, old: &[&'a Unit], new: &[&'a Unit]) -> Compar
         new_units: pick(&al.new_units),
         dropped_units: dropped,
         related_only,
-        context: Vec::new(),
+        // Between two versions of one text, a change in a procedural unit
+        // set apart is still a change; across documents they all differ,
+        // and listing them would bury the context.
+        context: if al.old_docs.len() == 1 && al.new_docs.len() == 1 {
+            procedural_changes(&pick(&al.procedural_old), &pick(&al.procedural_new))
+        } else {
+            Vec::new()
+        },
         summary: al.summary(),
     }
+}
+
+/// What changed in the procedural units set apart from an alignment, as
+/// context lines (`procedural: 3. Adoption of the agenda.`), compared in
+/// order (Myers' diff from `similar`): they are no one's precedent, but a
+/// change in them is still a change, so that `diff` never calls two
+/// versions identical when only their agenda differs.
+pub fn procedural_changes(old: &[&Unit], new: &[&Unit]) -> Vec<ContextEdit> {
+    let text = |units: &[&Unit]| -> Vec<String> {
+        units
+            .iter()
+            .map(|u| format!("{} {}", u.label, u.text).trim().to_string())
+            .collect()
+    };
+    let (a, b) = (text(old), text(new));
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b);
+    let mut out = Vec::new();
+    for op in ops {
+        for change in op.iter_changes(&a, &b) {
+            let kind = match change.tag() {
+                similar::ChangeTag::Equal => continue,
+                similar::ChangeTag::Delete => super::Op::Delete,
+                similar::ChangeTag::Insert => super::Op::Insert,
+            };
+            out.push(ContextEdit {
+                op: kind,
+                role: "procedural",
+                text: change.value(),
+            });
+        }
+    }
+    out
 }

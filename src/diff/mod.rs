@@ -88,7 +88,7 @@ mod tokens;
 
 use serde::Serialize;
 
-pub use compare::{compare, Comparison, PairDiff};
+pub use compare::{compare, provision_strength, Comparison, PairDiff};
 pub use strength::{operative_verb, strength_changes, Direction, StrengthChange, StrengthKind};
 
 /// What an [`Edit`] does to the old text.

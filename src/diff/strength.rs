@@ -309,6 +309,8 @@ struct Word<'a> {
     joined: bool,
     /// First word of the text or of a sentence.
     sentence_start: bool,
+    /// A comma stands between the previous word and this one.
+    comma_before: bool,
 }
 
 /// A text as a list of words.
@@ -337,6 +339,7 @@ impl<'a> Text<'a> {
         let mut words = Vec::new();
         let mut joined = false;
         let mut sentence_start = true;
+        let mut comma_before = false;
         // Leading numbering: `(d)`, `13.`, `(iv)`, bullets and quotes.
         let mut start = None;
         let mut leading = true;
@@ -360,13 +363,16 @@ impl<'a> Text<'a> {
                         lower: t.to_lowercase(),
                         joined,
                         sentence_start,
+                        comma_before,
                     });
                     joined = true;
                     sentence_start = false;
+                    comma_before = false;
                 }
                 Class::Space => {}
                 Class::Mark => {
                     joined = false;
+                    comma_before |= *t == ",";
                     if !leading && matches!(*t, "." | "," | ";" | ":" | "!" | "?") {
                         title_like = false;
                     }
@@ -398,7 +404,15 @@ impl<'a> Text<'a> {
             i += 1;
         }
         i = self.skip_procedural(i);
-        // The infinitive of a list item: `To integrate ...`.
+        // A purpose clause or other introduction before the main clause:
+        // `To ensure ..., establish ...`. The verb is the main clause's.
+        if phrase.is_empty() {
+            if let Some(main) = self.main_clause(i) {
+                i = self.skip_procedural(main);
+            }
+        }
+        // The infinitive of a list item: `To integrate ...` (after an
+        // introduction with no main clause, it stays the verb).
         if phrase.is_empty()
             && self.lower(i) == Some("to")
             && self.lower(i + 1).is_some_and(is_verb)
@@ -442,6 +456,69 @@ impl<'a> Text<'a> {
             phrase: phrase.join(" "),
             end: i,
         })
+    }
+
+    /// The first word of the main clause when the text at word `i` opens
+    /// with an introduction: a purpose clause (`To ensure ...`, `In order
+    /// to ...`, `With a view to ...`, `In the interests of ...`) or a
+    /// phrase such as `Building on ...`, `In line with ...`. The main
+    /// clause is an imperative after a comma, within the first sentence.
+    /// The introduction may itself list verbs (`To modernize, reduce
+    /// costs, and promote ..., make ...`): the main clause is the first
+    /// imperative after a comma once a coordinating `and` or `or` has
+    /// closed that list, else the first imperative after a comma. `None`
+    /// when the text has no introduction or no such imperative follows
+    /// (`To integrate ...;` is a list item's infinitive).
+    fn main_clause(&self, i: usize) -> Option<usize> {
+        let w = |k: usize| self.lower(k).unwrap_or("");
+        let intro = match w(i) {
+            "to" => is_verb(w(i + 1)),
+            "in" => {
+                (w(i + 1) == "order" && w(i + 2) == "to")
+                    || matches!(
+                        (w(i + 1), w(i + 2)),
+                        ("the", "interest" | "interests")
+                            | ("line" | "accordance" | "keeping", "with")
+                            | ("the", "context")
+                            | ("view", "of")
+                            | ("support", "of")
+                    )
+            }
+            "so" => w(i + 1) == "as" && w(i + 2) == "to",
+            "with" => w(i + 1) == "a" && w(i + 2) == "view",
+            "for" => w(i + 1) == "the" && matches!(w(i + 2), "purpose" | "purposes"),
+            "building" | "drawing" | "based" => matches!(w(i + 1), "on" | "upon"),
+            "bearing" => w(i + 1) == "in",
+            "taking" => w(i + 1) == "into",
+            _ => false,
+        };
+        if !intro {
+            return None;
+        }
+        let mut coordinated = false;
+        let mut first = None;
+        for k in i + 1..self.words.len() {
+            let word = &self.words[k];
+            if word.sentence_start {
+                break;
+            }
+            // `, also use ...`: the verb after any sequence adverb.
+            let v = self.skip_procedural(k);
+            let imperative = self.lower(v).is_some_and(|w| base_form(w) == Some(w))
+                && !self
+                    .lower(v + 1)
+                    .is_some_and(|n| NOT_AFTER_VERB.contains(&n));
+            if word.comma_before && imperative {
+                if coordinated {
+                    return Some(k);
+                }
+                first.get_or_insert(k);
+            }
+            if matches!(word.lower.as_str(), "and" | "or") {
+                coordinated = true;
+            }
+        }
+        first
     }
 
     /// Skips `also`, `further`, `once again`... from word `i`.
@@ -802,6 +879,46 @@ mod tests {
             .iter()
             .map(|c| c.to_string())
             .collect()
+    }
+
+    #[test]
+    fn the_verb_of_a_recommendation_that_opens_with_a_purpose_clause_is_the_main_clauses() {
+        // The seeds' own cases: the purpose clause once hid the verb.
+        let g = seed_line("rpm2025-item5b", "(g) To ensure");
+        let f = seed_line("rpm2025-item5b", "(f) To modernize");
+        let e = seed_line("rpm2025-item5b", "(e) In the interests");
+        let h = seed_line("rpm2019", "(h) Building on existing practices");
+        assert_eq!(operative_verb(&g).as_deref(), Some("establish"));
+        assert_eq!(operative_verb(&f).as_deref(), Some("make"));
+        assert_eq!(operative_verb(&e).as_deref(), Some("consider"));
+        assert_eq!(operative_verb(&h).as_deref(), Some("explore"));
+        let promote = seed_line("rpm2019", "(e) Promote policies");
+        assert_eq!(shown(&promote, &g), ["verb: Promote -> establish"]);
+        // Other introductions.
+        for (text, verb) in [
+            (
+                "In order to prevent crime, strengthen cooperation;",
+                Some("strengthen"),
+            ),
+            (
+                "With a view to reducing delays, also use digital tools;",
+                Some("use"),
+            ),
+            (
+                "To ensure access, establish, fund and evaluate programmes;",
+                Some("establish"),
+            ),
+            // A list item's infinitive stays the verb.
+            ("To integrate gender into policies;", Some("To integrate")),
+            (
+                "To integrate gender, age and disability into policies;",
+                Some("To integrate"),
+            ),
+            // An introduction before a subject: no imperative to find.
+            ("In line with national law, Member States should act;", None),
+        ] {
+            assert_eq!(operative_verb(text).as_deref(), verb, "{text}");
+        }
     }
 
     #[test]

@@ -42,6 +42,14 @@ pub struct AlignmentView<'a> {
     pub new_units: &'a [Citation],
     /// Older units with no link.
     pub dropped_units: &'a [Citation],
+    /// Older units set apart as procedural (not aligned).
+    pub procedural_old: &'a [Citation],
+    /// Newer units set apart as procedural (not aligned).
+    pub procedural_new: &'a [Citation],
+    /// Older chapeaux of lists: aligned, counted apart.
+    pub boilerplate_old: &'a [Citation],
+    /// Newer chapeaux of lists: aligned, counted apart.
+    pub boilerplate_new: &'a [Citation],
     /// Counts.
     pub summary: Summary,
 }
@@ -72,6 +80,10 @@ pub fn json<'a>(lib: &Library, al: &'a Alignment, explain: bool) -> AlignmentVie
             .collect(),
         new_units: &al.new_units,
         dropped_units: &al.dropped_units,
+        procedural_old: &al.procedural_old,
+        procedural_new: &al.procedural_new,
+        boilerplate_old: &al.boilerplate_old,
+        boilerplate_new: &al.boilerplate_new,
         summary: al.summary(),
     }
 }
@@ -92,10 +104,37 @@ fn relation_style(st: &Style, r: &str) -> String {
 
 /// The summary sentence.
 pub fn summary_line(s: &Summary) -> String {
-    format!(
+    let mut line = format!(
         "{} carried over verbatim, {} reworded, {} related only, {} new; {} older units dropped",
         s.identical, s.reworded, s.related, s.new, s.dropped
-    )
+    );
+    if let Some(apart) = counted_apart(s) {
+        line.push_str("; ");
+        line.push_str(&apart);
+    }
+    line
+}
+
+/// What a summary counts apart from substance, as a clause (`not counted:
+/// 7 chapeaux of lists (boilerplate), 35 procedural units set apart
+/// (--include-procedural aligns them)`), or `None` when nothing is.
+pub fn counted_apart(s: &Summary) -> Option<String> {
+    let plural = super::written::plural;
+    let mut parts = Vec::new();
+    let chapeaux = s.boilerplate();
+    if chapeaux > 0 {
+        parts.push(format!(
+            "{} (boilerplate)",
+            plural(chapeaux, "chapeau of a list", "chapeaux of lists")
+        ));
+    }
+    if s.procedural() > 0 {
+        parts.push(format!(
+            "{} set apart (--include-procedural aligns them)",
+            plural(s.procedural(), "procedural unit", "procedural units")
+        ));
+    }
+    (!parts.is_empty()).then(|| format!("not counted: {}", parts.join(", ")))
 }
 
 /// Text output.
@@ -206,6 +245,21 @@ pub fn text(
             st.heading("Dropped (no successor in the newer side):")
         )?;
         let list: Vec<String> = al.dropped_units.iter().map(|c| c.to_string()).collect();
+        writeln!(out, "{}", wrap(&list.join(", "), config.width, "  ", "  "))?;
+    }
+    if explain && !(al.procedural_old.is_empty() && al.procedural_new.is_empty()) {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            st.heading("Set apart as procedural (agenda, attendance, election of officers, adoption of the report; --include-procedural aligns them):")
+        )?;
+        let list: Vec<String> = al
+            .procedural_old
+            .iter()
+            .chain(&al.procedural_new)
+            .map(|c| c.to_string())
+            .collect();
         writeln!(out, "{}", wrap(&list.join(", "), config.width, "  ", "  "))?;
     }
     writeln!(out)?;

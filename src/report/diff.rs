@@ -344,7 +344,7 @@ pub fn summary_line(c: &Comparison) -> String {
         0 => String::new(),
         n => format!(" ({n} with changes of punctuation only)"),
     };
-    format!(
+    let mut line = format!(
         "{} -> {}: {} identical{punctuation}, {} reworded, {} related only, {} new, {} dropped; {} change{} of drafting strength",
         c.old_docs.join(", "),
         c.new_docs.join(", "),
@@ -355,7 +355,12 @@ pub fn summary_line(c: &Comparison) -> String {
         s.dropped,
         strength,
         if strength == 1 { "" } else { "s" }
-    )
+    );
+    if let Some(apart) = super::align::counted_apart(s) {
+        line.push_str("; ");
+        line.push_str(&apart);
+    }
+    line
 }
 
 /// `accord diff OLD NEW` as text.
@@ -561,9 +566,8 @@ pub fn steps_json<'a>(steps: &'a [Step<'a>]) -> Vec<StepView<'a>> {
                 text: &s.unit.text,
                 edits: prev
                     .map_or_else(Vec::new, |p| crate::diff::diff_words(&p.text, &s.unit.text)),
-                strength: prev.map_or_else(Vec::new, |p| {
-                    crate::diff::strength_changes(&p.text, &s.unit.text)
-                }),
+                strength: prev
+                    .map_or_else(Vec::new, |p| crate::diff::provision_strength(p, s.unit)),
             }
         })
         .collect()
@@ -589,7 +593,7 @@ pub fn chain_text(
         let edits = match i.checked_sub(1) {
             Some(p) => {
                 let prev = &steps[p].unit.text;
-                let strength = crate::diff::strength_changes(prev, &s.unit.text);
+                let strength = crate::diff::provision_strength(steps[p].unit, s.unit);
                 if !strength.is_empty() {
                     head.push_str(&format!("  {}", strength_text(&st, &strength)));
                 }

@@ -9,7 +9,7 @@
 //! preambular units are the preamble, every other unit is operative.
 
 use crate::corpus::Document;
-use crate::parse::{parse, ParsedDoc, Unit, UnitKind};
+use crate::parse::{parse, ParsedDoc, Role, Unit, UnitKind};
 
 /// Preambular or operative.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -203,16 +203,23 @@ pub fn draft_paragraphs(parsed: &ParsedDoc) -> Vec<DraftParagraph> {
         .map(|u| {
             let label = u.label.trim().trim_end_matches('.').trim();
             let (brackets, unmatched) = brackets(&u.text);
+            let part = if u.kind == UnitKind::Preambular {
+                Part::Preamble
+            } else {
+                Part::Operative
+            };
+            // A draft's paragraph is a provision of its part, whatever its
+            // form: its drafting strength compares with its precedents'.
+            let role = match part {
+                Part::Preamble => Role::Preambular,
+                Part::Operative => Role::Operative,
+            };
             DraftParagraph {
                 brackets,
                 unmatched,
                 label: (!label.is_empty()).then(|| label.to_string()),
-                part: if u.kind == UnitKind::Preambular {
-                    Part::Preamble
-                } else {
-                    Part::Operative
-                },
-                unit: u.clone(),
+                part,
+                unit: Unit { role, ..u.clone() },
             }
         })
         .collect()

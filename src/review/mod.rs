@@ -31,7 +31,7 @@ use serde::Serialize;
 
 use crate::align::{Scope, RELATED};
 use crate::corpus::Authority;
-use crate::diff::{diff_words, similarity, strength_changes, Edit, Op, StrengthChange};
+use crate::diff::{diff_words, provision_strength, similarity, Edit, Op, StrengthChange};
 use crate::parse::{Citation, ParsedDoc, Unit, UnitKind, UnitPath};
 use crate::{Error, Library, Result};
 
@@ -165,6 +165,13 @@ pub struct Review<'a> {
     /// Documents left out of the precedents because they are dated after
     /// the draft.
     pub later: Vec<String>,
+    /// The share of meaning in the scores when sentence vectors were used
+    /// (paraphrase matching), 0..1; `None` for wording alone.
+    pub semantic_weight: Option<f64>,
+    /// Procedural units of the precedent documents (agenda, attendance,
+    /// election of officers...) not offered as precedents; 0 when they were
+    /// included.
+    pub procedural: usize,
     /// Documents whose recommendations were checked for uptake.
     pub uptake_docs: Vec<String>,
     /// One review per paragraph, in order.
@@ -246,20 +253,38 @@ fn variant(p: &DraftParagraph, which: usize, option: &str) -> String {
     crate::parse::collapse_ws(&out)
 }
 
-/// Reviews `paragraphs` of a draft against the precedent side `against`
-/// (default: every document of the library) and checks the uptake of the
-/// recommendations of side `uptake` (default: the documents of the latest
-/// year among the precedents). With `until` (an ISO date, `YYYY-MM-DD`:
-/// the draft's date), documents dated after it are not precedents; they
-/// are listed in [`Review::later`].
+/// What [`review()`] compares a draft with.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReviewOptions<'s> {
+    /// The precedent side (`2019`, `rpm2019,kyoto2021`); `None`: every
+    /// document of the library.
+    pub against: Option<&'s str>,
+    /// The side whose recommendations are checked for uptake; `None`: the
+    /// documents of the latest year among the precedents.
+    pub uptake: Option<&'s str>,
+    /// An ISO date (`YYYY-MM-DD`, the draft's date): documents dated after
+    /// it are not precedents; they are listed in [`Review::later`].
+    pub until: Option<&'s str>,
+    /// Offer procedural units (agenda, attendance...) as precedents too;
+    /// off by default, and their count is in [`Review::procedural`].
+    pub include_procedural: bool,
+}
+
+/// Reviews `paragraphs` of a draft against precedents and checks the
+/// uptake of recommendations, as `opts` says (see [`ReviewOptions`]).
+/// Errors: an empty draft, or a side that names no document.
 pub fn review<'a>(
     lib: &'a Library,
     draft_id: &str,
     paragraphs: &'a [DraftParagraph],
-    against: Option<&str>,
-    uptake: Option<&str>,
-    until: Option<&str>,
+    opts: &ReviewOptions,
 ) -> Result<Review<'a>> {
+    let ReviewOptions {
+        against,
+        uptake,
+        until,
+        include_procedural,
+    } = *opts;
     if paragraphs.is_empty() {
         return Err(Error::Usage(format!(
             "draft '{draft_id}' has no paragraphs to review"
@@ -285,11 +310,11 @@ pub fn review<'a>(
             _ => true,
         });
     }
-    let against_units: Vec<&Unit> = against_docs
+    let (procedural, against_units): (Vec<&Unit>, Vec<&Unit>) = against_docs
         .iter()
         .filter(|d| d.meta.id != draft_id)
         .flat_map(|d| d.units.iter())
-        .collect();
+        .partition(|u| !include_procedural && u.role.is_procedural());
     let uptake_docs = match uptake {
         Some(spec) => lib.side(spec)?,
         None => {
@@ -418,7 +443,7 @@ pub fn review<'a>(
             class,
             strength: match (class, best) {
                 (Class::New, _) | (_, None) => Vec::new(),
-                (_, Some(b)) => strength_changes(&b.unit.text, &p.unit.text),
+                (_, Some(b)) => provision_strength(b.unit, &p.unit),
             },
             precedents,
             edits,
@@ -478,6 +503,10 @@ pub fn review<'a>(
             .filter(|d| d != draft_id)
             .collect(),
         later,
+        procedural: procedural.len(),
+        semantic_weight: scope
+            .has_vectors()
+            .then_some(crate::align::AlignOptions::default().semantic_weight),
         uptake_docs: uptake_docs.iter().map(|d| d.meta.id.clone()).collect(),
         paragraphs: reviews,
         uptake,

@@ -83,6 +83,10 @@ pub struct Thresholds {
     pub reworded: f64,
     /// Minimum score of a related link.
     pub related: f64,
+    /// The share of meaning in each score when sentence vectors were used
+    /// (paraphrase matching), 0..1; `None` for wording alone. The memo
+    /// states it: the two give different results.
+    pub semantic_weight: Option<f64>,
 }
 
 impl Default for Thresholds {
@@ -90,6 +94,7 @@ impl Default for Thresholds {
         Thresholds {
             reworded: REWORDED,
             related: RELATED,
+            semantic_weight: None,
         }
     }
 }
@@ -110,10 +115,15 @@ pub struct Counts {
     pub new: usize,
     /// Older provisions with no successor.
     pub dropped: usize,
-    /// Units of the older side.
+    /// Provisions of the older side: its units but chapeaux of lists and
+    /// procedural units set apart.
     pub old_units: usize,
-    /// Units of the newer side.
+    /// Provisions of the newer side, counted likewise.
     pub new_units: usize,
+    /// Chapeaux of lists, both sides (boilerplate: shown, not counted).
+    pub boilerplate: usize,
+    /// Procedural units set apart, both sides.
+    pub procedural: usize,
     /// Changes of drafting strength, all provisions together.
     pub strength_changes: usize,
     /// Provisions with at least one change of drafting strength.
@@ -357,10 +367,11 @@ impl Memo {
     /// The line stating the date, version and thresholds.
     pub fn provenance(&self) -> String {
         format!(
-            "Memo of {} ({}), written by accord {}. Alignment thresholds: reworded from a score of {:.2}, related from {:.2}.",
+            "Memo of {} ({}), written by accord {}. {} Alignment thresholds: reworded from a score of {:.2}, related from {:.2}.",
             self.date.long(),
             self.date,
             self.version,
+            super::written::matching_sentence(self.thresholds.semantic_weight),
             self.thresholds.reworded,
             self.thresholds.related
         )
@@ -376,6 +387,11 @@ impl Memo {
             ("New", c.new),
             ("Dropped", c.dropped),
             ("Changes of drafting strength", c.strength_changes),
+            (
+                "Chapeaux of lists (boilerplate, not counted)",
+                c.boilerplate,
+            ),
+            ("Procedural units set apart", c.procedural),
         ]
     }
 }
@@ -469,7 +485,9 @@ pub fn build(cmp: &Comparison, lib: &Library, opts: &MemoOptions) -> Memo {
             Item::New(u) => topic.new_units.push(entry(u)),
         }
     }
-    topics.retain(|t| !t.provisions.is_empty() || !t.new_units.is_empty());
+    // A topic whose provisions are all hidden as verbatim stays, to say so.
+    topics
+        .retain(|t| !t.provisions.is_empty() || !t.new_units.is_empty() || t.hidden_identical > 0);
 
     // Dropped provisions: consecutive runs under one heading path.
     let mut dropped: Vec<Group> = Vec::new();
@@ -518,8 +536,16 @@ pub fn build(cmp: &Comparison, lib: &Library, opts: &MemoOptions) -> Memo {
         related: s.related,
         new: s.new,
         dropped: s.dropped,
-        old_units: old_docs.iter().map(|d| d.units).sum(),
-        new_units: new_docs.iter().map(|d| d.units).sum(),
+        // Every newer provision is identical, reworded, related or new; every
+        // older one is a precedent or dropped: the counts add up.
+        new_units: s.identical + s.reworded + s.related + s.new,
+        old_units: old_docs
+            .iter()
+            .map(|d| d.units)
+            .sum::<usize>()
+            .saturating_sub(s.boilerplate_old + s.procedural_old),
+        boilerplate: s.boilerplate(),
+        procedural: s.procedural(),
         strength_changes: strength.len(),
         strength_provisions: cmp.pairs.iter().filter(|p| !p.strength.is_empty()).count(),
     };
@@ -593,6 +619,22 @@ fn sentences(m: &Memo) -> Vec<String> {
         if c.dropped == 1 { "has" } else { "have" },
         m.new_names(),
     ));
+    let mut apart = Vec::new();
+    if c.boilerplate > 0 {
+        apart.push(format!(
+            "{} (boilerplate such as “The following recommendations … were identified:”, still shown)",
+            plural(c.boilerplate, "chapeau of a list", "chapeaux of lists")
+        ));
+    }
+    if c.procedural > 0 {
+        apart.push(format!(
+            "{} (agenda, attendance, election of officers, adoption of the report), set apart from the alignment",
+            plural(c.procedural, "procedural unit", "procedural units")
+        ));
+    }
+    if !apart.is_empty() {
+        out.push(format!("Not counted above: {}.", apart.join("; ")));
+    }
     if c.strength_changes == 0 {
         out.push(
             "No change of drafting strength (operative verb, modal or qualifier) was found."

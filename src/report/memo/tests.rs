@@ -13,6 +13,7 @@ struct Facts {
     strength: usize,
     with_precedent: usize,
     new_units: usize,
+    dropped_units: Vec<crate::parse::Citation>,
 }
 
 fn memo_of(lib: &Library, old: &str, new: &str, only_changed: bool) -> (Memo, Facts) {
@@ -28,6 +29,7 @@ fn memo_of(lib: &Library, old: &str, new: &str, only_changed: bool) -> (Memo, Fa
         ..MemoOptions::new(date())
     };
     let facts = Facts {
+        dropped_units: al.dropped_units.clone(),
         summary: cmp.summary,
         strength: cmp.pairs.iter().map(|p| p.strength.len()).sum(),
         with_precedent: cmp.pairs.len(),
@@ -53,9 +55,38 @@ fn counts_and_strength_come_from_the_comparison() {
     );
     assert_eq!(m.counts.strength_changes, facts.strength);
     assert_eq!(m.strength.len(), facts.strength);
-    assert_eq!(m.counts.old_units, lib.side_units("2019").unwrap().len());
-    assert_eq!(m.counts.new_units, lib.side_units("2025").unwrap().len());
-    assert_eq!(m.dropped_count(), s.dropped);
+    // Provisions: units but chapeaux of lists and procedural units; the
+    // counts add up.
+    let (old, new) = (
+        lib.side_units("2019").unwrap(),
+        lib.side_units("2025").unwrap(),
+    );
+    let substance = |units: &[&crate::parse::Unit]| {
+        units
+            .iter()
+            .filter(|u| !u.role.is_boilerplate() && !u.role.is_procedural())
+            .count()
+    };
+    assert_eq!(m.counts.old_units, substance(&old));
+    assert_eq!(m.counts.new_units, substance(&new));
+    assert_eq!(
+        m.counts.new_units,
+        s.identical + s.reworded + s.related + s.new
+    );
+    assert!(s.procedural() > 0 && s.boilerplate() > 0);
+    assert_eq!(m.counts.procedural, s.procedural());
+    assert_eq!(
+        m.counts.boilerplate,
+        old.len() + new.len() - substance(&old) - substance(&new) - s.procedural()
+    );
+    // The dropped section lists every older unit without successor, a
+    // chapeau included; the count is of provisions.
+    let dropped_chapeaux = facts
+        .dropped_units
+        .iter()
+        .filter(|c| lib.unit(&c.to_string()).unwrap().role.is_boilerplate())
+        .count();
+    assert_eq!(m.dropped_count(), s.dropped + dropped_chapeaux);
     assert_eq!(m.old_names(), "rpm2019");
     assert_eq!(m.new_names(), "rpm2025-item4, rpm2025-item5b");
     assert_eq!(m.version, env!("CARGO_PKG_VERSION"));
@@ -114,15 +145,19 @@ fn every_newer_unit_is_listed_once_in_document_order() {
 #[test]
 fn only_changed_hides_verbatim_provisions_but_counts_them() {
     let lib = Library::new(Corpus::seeds());
-    let (all, _) = memo_of(&lib, "2019", "2025", false);
-    let (changed, _) = memo_of(&lib, "2019", "2025", true);
-    assert!(
-        all.counts.identical > 0,
-        "the seeds carry some text verbatim"
-    );
+    // One report against itself and another: half carried verbatim.
+    let (all, _) = memo_of(&lib, "rpm2025-item4", "2025", false);
+    let (changed, _) = memo_of(&lib, "rpm2025-item4", "2025", true);
+    assert!(all.counts.identical > 0, "{:?}", all.counts);
     assert_eq!(all.counts, changed.counts);
     let hidden: usize = changed.topics.iter().map(|t| t.hidden_identical).sum();
-    assert_eq!(hidden, all.counts.identical);
+    // The verbatim provisions, and the chapeaux of lists carried verbatim
+    // (shown with them, counted apart).
+    assert!(
+        hidden >= all.counts.identical && hidden - all.counts.identical <= all.counts.boilerplate,
+        "{hidden} {:?}",
+        all.counts
+    );
     assert_eq!(changed.listed() + hidden, all.listed());
     assert!(changed
         .topics
@@ -135,7 +170,7 @@ fn only_changed_hides_verbatim_provisions_but_counts_them() {
 fn summary_sentences_state_the_counts_and_cite_their_examples() {
     let lib = Library::new(Corpus::seeds());
     let (m, _) = memo_of(&lib, "2019", "2025", false);
-    assert!((3..=5).contains(&m.sentences.len()), "{:?}", m.sentences);
+    assert!((3..=6).contains(&m.sentences.len()), "{:?}", m.sentences);
     let c = m.counts;
     let first = &m.sentences[0];
     assert!(
@@ -154,12 +189,20 @@ fn summary_sentences_state_the_counts_and_cite_their_examples() {
         "{} of the {} provisions of rpm2019",
         c.dropped, c.old_units
     )));
-    assert!(m.sentences[2].starts_with(&format!(
+    // Chapeaux of lists and procedural units are said, not counted.
+    assert_eq!(
+        m.sentences[2],
+        format!(
+            "Not counted above: {} chapeaux of lists (boilerplate such as “The following recommendations … were identified:”, still shown); {} procedural units (agenda, attendance, election of officers, adoption of the report), set apart from the alignment.",
+            c.boilerplate, c.procedural
+        )
+    );
+    assert!(m.sentences[3].starts_with(&format!(
         "Drafting strength changed {} times in {} provisions",
         c.strength_changes, c.strength_provisions
     )));
     // The example names both provisions in UN style.
-    let example = &m.sentences[2];
+    let example = &m.sentences[3];
     // It is the first replaced operative verb.
     let s = m
         .strength
@@ -224,8 +267,9 @@ fn no_strength_change_and_singular_counts_read_right() {
     let (m, _) = memo_of(&lib, "rpm2025-item4", "rpm2025-item4", false);
     assert_eq!(m.counts.new, 0);
     assert_eq!(m.counts.dropped, 0);
-    assert_eq!(m.sentences.len(), 3, "{:?}", m.sentences);
-    assert!(m.sentences[2].starts_with("No change of drafting strength"));
+    assert_eq!(m.sentences.len(), 4, "{:?}", m.sentences);
+    assert!(m.sentences[2].starts_with("Not counted above: 2 chapeaux of lists"));
+    assert!(m.sentences[3].starts_with("No change of drafting strength"));
     assert!(m.sentences[0].ends_with("0 are new."), "{}", m.sentences[0]);
 }
 

@@ -55,6 +55,9 @@ pub struct Thresholds {
     pub verbatim: f64,
     /// Score at which a recommendation counts as reflected.
     pub uptake: f64,
+    /// The share of meaning in each score when sentence vectors were used,
+    /// 0..1; `None` for wording alone.
+    pub semantic_weight: Option<f64>,
 }
 
 impl Default for Thresholds {
@@ -63,6 +66,7 @@ impl Default for Thresholds {
             adapted: ADAPTED,
             verbatim: VERBATIM,
             uptake: UPTAKE,
+            semantic_weight: None,
         }
     }
 }
@@ -257,10 +261,11 @@ impl ReviewDoc {
     pub fn provenance(&self) -> String {
         let t = &self.thresholds;
         format!(
-            "Review of {} ({}), written by accord {}. Thresholds: a paragraph is adapted when its best precedent scores at least {:.2}, and verbatim when at least {:.0}% of its text and that precedent's is the same; a recommendation is reflected when a paragraph scores at least {:.2} against it.",
+            "Review of {} ({}), written by accord {}. {} Thresholds: a paragraph is adapted when its best precedent scores at least {:.2}, and verbatim when at least {:.0}% of its text and that precedent's is the same; a recommendation is reflected when a paragraph scores at least {:.2} against it.",
             self.date.long(),
             self.date,
             self.version,
+            super::written::matching_sentence(t.semantic_weight),
             t.adapted,
             t.verbatim * 100.0,
             t.uptake
@@ -379,7 +384,10 @@ pub fn build(review: &Review, lib: &Library, draft: &DocMeta, date: MemoDate) ->
         title: format!("Review of the draft {}", review.draft),
         date,
         version: VERSION.to_string(),
-        thresholds: Thresholds::default(),
+        thresholds: Thresholds {
+            semantic_weight: review.semantic_weight,
+            ..Thresholds::default()
+        },
         draft: DocInfo::from_meta(draft, review.paragraphs.len()),
         precedent_docs: review.against.iter().map(|d| DocInfo::of(lib, d)).collect(),
         uptake_docs: review

@@ -24,7 +24,7 @@ fn the_document_carries_the_review_whole_and_in_order() {
     let lib = Library::new(Corpus::seeds());
     let draft = example();
     let paras = paragraphs(&draft);
-    let r = review(&lib, &draft.meta.id, &paras, None, None, None).unwrap();
+    let r = review(&lib, &draft.meta.id, &paras, &Default::default()).unwrap();
     let d = build(&r, &lib, &draft.meta, date());
 
     assert_eq!(d.title, "Review of the draft abudhabi-draft");
@@ -106,7 +106,7 @@ fn sentences_state_the_counts_and_name_their_citations() {
     let lib = Library::new(Corpus::seeds());
     let draft = example();
     let paras = paragraphs(&draft);
-    let r = review(&lib, &draft.meta.id, &paras, None, None, None).unwrap();
+    let r = review(&lib, &draft.meta.id, &paras, &Default::default()).unwrap();
     let d = build(&r, &lib, &draft.meta, date());
     let t = r.totals;
     assert_eq!(
@@ -159,7 +159,7 @@ Recalling <script>alert(1)</script> the Kyoto Declaration,\n\n\
 fn hostile_doc() -> ReviewDoc {
     let (lib, draft) = hostile();
     let paras = paragraphs(&draft);
-    let r = review(&lib, &draft.meta.id, &paras, None, None, None).unwrap();
+    let r = review(&lib, &draft.meta.id, &paras, &Default::default()).unwrap();
     let d = build(&r, &lib, &draft.meta, date());
     // The hostile text sits in a redline as well as in new language.
     let classes: Vec<Class> = d.paragraphs().map(|p| p.class).collect();
@@ -206,7 +206,7 @@ fn accepting_the_word_file_gives_the_draft_and_rejecting_it_the_precedents() {
     let lib = Library::new(Corpus::seeds());
     let draft = example();
     let paras = paragraphs(&draft);
-    let r = review(&lib, &draft.meta.id, &paras, None, None, None).unwrap();
+    let r = review(&lib, &draft.meta.id, &paras, &Default::default()).unwrap();
     let d = build(&r, &lib, &draft.meta, date());
     let bytes = render(&d, Format::Docx).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

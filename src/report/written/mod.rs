@@ -56,6 +56,21 @@ impl Format {
 /// The accord version named in every written report.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The sentence that says which matching produced a memo or review:
+/// wording and meaning, with the weight of each, or wording alone.
+/// `semantic_weight` is the share of meaning in each score (0..1), `None`
+/// when no sentence vectors were used.
+pub fn matching_sentence(semantic_weight: Option<f64>) -> String {
+    match semantic_weight {
+        Some(w) => format!(
+            "Matching: wording and meaning; each score is {:.0}% wording and {:.0}% meaning (sentence embeddings from the all-MiniLM-L6-v2 model).",
+            (1.0 - w) * 100.0,
+            w * 100.0
+        ),
+        None => "Matching: wording alone; no sentence-embedding model was used, so a provision restated in other words may be missed.".to_string(),
+    }
+}
+
 /// `1 provision`, `2 provisions`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
