@@ -657,3 +657,28 @@ fn a_units_line_is_the_line_of_the_file_where_its_text_starts() {
     assert_eq!(at(&plain), [3, 5]);
     assert_eq!(at(&with), [7, 9]);
 }
+
+#[test]
+fn roles_are_read_from_the_form_of_any_document() {
+    let role = |d: &ParsedDoc, path: &str| unit(d, path).role;
+    // A report of another meeting, in the usual shape.
+    let d = user_doc(
+        "# Report of the meeting\n\n## I. Recommendations\n\n1. Participants discussed prison reform at length.\n\n2. The meeting recommended the following:\n\n(a) Ensure legal aid for all;\n\n(b) To reduce delays, use video hearings;\n\n3. Member States should review sentencing.\n\n## II. Organization of the session\n\n4. The session was opened by the Chair.\n\n5. The provisional agenda read as follows:\n\n1. Opening of the session.\n2. Adoption of the agenda.\n\n## III. Other matters\n\n6. Statements were made by the representatives of Chile and Ghana.\n",
+    );
+    assert_eq!(role(&d, "1"), Role::Narrative);
+    assert_eq!(role(&d, "2"), Role::Chapeau);
+    assert_eq!(role(&d, "2(a)"), Role::Recommendation);
+    assert_eq!(role(&d, "2(b)"), Role::Recommendation);
+    assert_eq!(role(&d, "3"), Role::Operative);
+    assert_eq!(role(&d, "4"), Role::Procedural);
+    assert_eq!(role(&d, "5"), Role::Procedural);
+    assert_eq!(role(&d, "5-1"), Role::Procedural);
+    // Not under a procedural heading, but a formula of proceedings.
+    assert_eq!(role(&d, "6"), Role::Procedural);
+    // A negotiated text: preamble and operative part, whatever the verbs.
+    let d = user_doc("# Draft declaration\n\nWe, the Ministers,\n\nRecalling resolution 70/1,\n\n1. We commit to act;\n\n2. Speakers may note the following:\n\n(a) the rule of law;\n");
+    assert_eq!(role(&d, "PP1"), Role::Preambular);
+    assert_eq!(role(&d, "1"), Role::Operative);
+    assert_eq!(role(&d, "2"), Role::Operative);
+    assert_eq!(role(&d, "2(a)"), Role::Operative);
+}

@@ -169,6 +169,16 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
         writeln!(out)?;
     }
     writeln!(out, "{}", totals_line(t))?;
+    if r.procedural > 0 {
+        writeln!(
+            out,
+            "{}",
+            st.dim(&format!(
+                "{} (agenda, attendance, election of officers, adoption of the report) not offered as precedent; --include-procedural offers them",
+                crate::report::written::plural(r.procedural, "procedural unit", "procedural units")
+            ))
+        )?;
+    }
     writeln!(out)?;
     writeln!(
         out,
@@ -291,6 +301,12 @@ pub struct ReviewView<'a> {
     pub uptake: Vec<UptakeView<'a>>,
     /// Recommendations left out, in order.
     pub left_out: Vec<&'a Citation>,
+    /// Procedural units of the precedent documents (agenda, attendance...)
+    /// not offered as precedents; 0 with `--include-procedural`.
+    pub procedural_set_apart: usize,
+    /// The share of meaning in each score (0..1) when sentence vectors were
+    /// used; null for wording alone.
+    pub semantic_weight: Option<f64>,
 }
 
 /// The JSON view.
@@ -344,6 +360,8 @@ pub fn json<'a>(r: &'a Review) -> ReviewView<'a> {
             })
             .collect(),
         left_out: r.left_out().map(|u| &u.recommendation.id).collect(),
+        procedural_set_apart: r.procedural,
+        semantic_weight: r.semantic_weight,
     }
 }
 

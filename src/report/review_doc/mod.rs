@@ -236,6 +236,9 @@ pub struct ReviewDoc {
     pub uptake_docs: Vec<DocInfo>,
     /// The review's counts.
     pub totals: Totals,
+    /// Procedural units of the precedent documents not offered as
+    /// precedents.
+    pub procedural: usize,
     /// The summary's sentences, generated from the counts.
     pub sentences: Vec<String>,
     /// The paragraphs, in order, in runs of one part.
@@ -396,6 +399,7 @@ pub fn build(review: &Review, lib: &Library, draft: &DocMeta, date: MemoDate) ->
             .map(|d| DocInfo::of(lib, d))
             .collect(),
         totals: review.totals,
+        procedural: review.procedural,
         sentences: Vec::new(),
         parts,
         left_out,
@@ -514,6 +518,13 @@ fn sentences(d: &ReviewDoc) -> Vec<String> {
             "Brackets without a partner were read as plain text, their alternatives not checked ({}): {}.",
             plural(described.len(), "bracket", "brackets"),
             described.join("; ")
+        ));
+    }
+    if d.procedural > 0 {
+        out.push(format!(
+            "{} of the precedent documents (agenda, attendance, election of officers, adoption of the report) {} not offered as precedent.",
+            plural(d.procedural, "procedural unit", "procedural units"),
+            if d.procedural == 1 { "was" } else { "were" }
         ));
     }
     if t.recommendations == 0 {
