@@ -303,3 +303,26 @@ fn docs_says_which_matching_is_on() {
         "{text}"
     );
 }
+
+#[test]
+fn memos_and_written_reviews_state_the_matching_that_made_them() {
+    let Some(model) = common::model_dir("memos_state_the_matching") else {
+        return;
+    };
+    let cache = warm_cache(&model);
+    let meaning = "Matching: wording and meaning; each score is 75% wording and 25% meaning (sentence embeddings from the all-MiniLM-L6-v2 model).";
+    let wording = "Matching: wording alone; no sentence-embedding model was used";
+    for (args, what) in [
+        (&["memo", "2019", "2025", "-o", "-", "--date", "2025-06-30"][..], "memo"),
+        (&["review", "examples/draft-declaration.md", "-o", "-", "--date", "2026-11-23"], "review"),
+    ] {
+        let mut c = accord(&model, cache);
+        c.args(args);
+        let md = String::from_utf8(run(c).0).unwrap();
+        assert!(md.contains(meaning) && !md.contains(wording), "{what}");
+        let mut c = accord(&model, cache);
+        c.arg("--lexical-only").args(args);
+        let md = String::from_utf8(run(c).0).unwrap();
+        assert!(md.contains(wording) && !md.contains(meaning), "{what}");
+    }
+}
