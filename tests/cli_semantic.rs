@@ -313,8 +313,21 @@ fn memos_and_written_reviews_state_the_matching_that_made_them() {
     let meaning = "Matching: wording and meaning; each score is 75% wording and 25% meaning (sentence embeddings from the all-MiniLM-L6-v2 model).";
     let wording = "Matching: wording alone; no sentence-embedding model was used";
     for (args, what) in [
-        (&["memo", "2019", "2025", "-o", "-", "--date", "2025-06-30"][..], "memo"),
-        (&["review", "examples/draft-declaration.md", "-o", "-", "--date", "2026-11-23"], "review"),
+        (
+            &["memo", "2019", "2025", "-o", "-", "--date", "2025-06-30"][..],
+            "memo",
+        ),
+        (
+            &[
+                "review",
+                "examples/draft-declaration.md",
+                "-o",
+                "-",
+                "--date",
+                "2026-11-23",
+            ],
+            "review",
+        ),
     ] {
         let mut c = accord(&model, cache);
         c.args(args);

@@ -18,11 +18,29 @@
 //!    score below the reworded threshold also gets its nearest older units
 //!    by vector as candidates: a provision restated in other words shares
 //!    too few words for the index.
-//! 4. Assignment: `identical` pairs (same words after normalising case,
+//! 4. Passages: when none of a newer unit's candidates reaches the
+//!    reworded threshold, its best three are also read sentence by
+//!    sentence: the shorter unit against each sentence of the longer
+//!    ([`ScoreParts::passage`]). A short provision that makes the point of
+//!    one sentence of a long discussion paragraph scores low against the
+//!    whole of it (`rpm2025-item5b:14` on restorative justice against the
+//!    2022 thematic discussions); read this way it is `related`, never the
+//!    same provision. On the development labels (`shared/eval-dev`, not
+//!    tuned on: the three candidates were chosen before measuring) this
+//!    left P@1, novelty and the margin unchanged and added 18 related
+//!    links, 12 of them among the pairs labelled same or related by hand
+//!    (67%, against 52% for the links already made).
+//! 5. Assignment: `identical` pairs (same words after normalising case,
 //!    punctuation, quotes, dashes and whitespace) first, then a greedy
 //!    one-to-one backbone of `reworded` pairs, best score first; then up to
 //!    [`AlignOptions::max_related`] `related` links per newer unit (splits,
-//!    merges, the same point made elsewhere).
+//!    merges, the same point made elsewhere), judged by
+//!    [`ScoreParts::related_total`].
+//!
+//! Procedural units (agenda, attendance, election of officers: see
+//! [`Role`](crate::parse::Role)) are set apart before any of this unless
+//! [`AlignOptions::include_procedural`]; chapeaux of lists are aligned
+//! but counted apart in [`Summary`].
 //!
 //! ## Thresholds, and why
 //!
@@ -60,6 +78,9 @@ pub const RELATED: f64 = 0.22;
 const SEMANTIC_NEIGHBOURS: usize = 5;
 /// Candidates per newer unit that get the character measure.
 const CHARS_FOR_BEST: usize = 2;
+/// Candidates per newer unit that get a passage score (sentence by
+/// sentence) when none reaches the reworded threshold.
+const PASSAGE_CANDIDATES: usize = 3;
 
 /// How a newer unit relates to an older one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -452,11 +473,53 @@ impl<'a> Scope<'a> {
                         score::add_chars(&mut row[i].1, text(old, o), text(new, ni));
                     }
                 }
+                // A short provision that makes the point of one sentence of a
+                // long discussion paragraph scores low against the whole of
+                // it: when no candidate is convincing, the best few are read
+                // sentence by sentence too (they may become related).
+                let w = opts.semantic_weight;
+                let total = |p: &ScoreParts| p.total(w);
+                if row.iter().all(|(_, p)| total(p) < opts.reworded) {
+                    let mut order: Vec<usize> = (0..row.len()).collect();
+                    order.sort_by(|&x, &y| {
+                        total(&row[y].1)
+                            .total_cmp(&total(&row[x].1))
+                            .then(row[x].0.cmp(&row[y].0))
+                    });
+                    for &i in order.iter().take(PASSAGE_CANDIDATES) {
+                        let o = row[i].0;
+                        row[i].1.passage = self.passage(old[o], new[ni]);
+                    }
+                }
                 progress.advance(1);
                 row
             })
             .collect();
         (scored, capped)
+    }
+
+    /// The passage score of two scope positions: the word-level score of
+    /// the shorter unit against the best sentence (UAX #29 sentence
+    /// boundaries, from `unicode-segmentation`) of the longer one; `None`
+    /// when the longer one is a single sentence.
+    fn passage(&self, a: usize, b: usize) -> Option<f64> {
+        use unicode_segmentation::UnicodeSegmentation;
+        let words = |i: usize| self.units[i].text.split_whitespace().count();
+        let (long, short) = if words(a) >= words(b) { (a, b) } else { (b, a) };
+        let sentences: Vec<&str> = self.units[long]
+            .text
+            .unicode_sentences()
+            .filter(|s| s.chars().any(char::is_alphanumeric))
+            .collect();
+        if sentences.len() < 2 {
+            return None;
+        }
+        let idf = &self.vocab.idf;
+        text::featurize_with(&self.vocab, &sentences)
+            .iter()
+            .map(|f| score::score(f, &self.features[short], idf).words())
+            .max_by(f64::total_cmp)
+            .map(|p| (p * 10_000.0).round() / 10_000.0)
     }
 
     /// The `k` units of `old` (indices into it) whose vectors are nearest
@@ -536,6 +599,9 @@ impl<'a> Scope<'a> {
         // Candidate pairs, best first; ties broken by document order so the
         // result is the same every run.
         let mut pairs: Vec<(f64, usize, usize, bool)> = Vec::new(); // (score, new, old, identical)
+                                                                    // The score each pair is judged by as a related link: read sentence
+                                                                    // by sentence too (see `passage`).
+        let mut related_pairs: Vec<(f64, usize, usize)> = Vec::new();
         for (ni, row) in scored.iter().enumerate() {
             for &(oi, parts) in row {
                 let identical = identical(ni, oi);
@@ -545,8 +611,15 @@ impl<'a> Scope<'a> {
                     parts.total(opts.semantic_weight)
                 };
                 pairs.push((total, ni, oi, identical));
+                let related = if identical {
+                    1.0
+                } else {
+                    parts.related_total(opts.semantic_weight)
+                };
+                related_pairs.push((related, ni, oi));
             }
         }
+        related_pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         // For identical texts (boilerplate repeated under several headings),
         // the copy whose heading path and next unit match best is the
         // predecessor.
@@ -594,7 +667,7 @@ impl<'a> Scope<'a> {
         }
         let backbone: FxHashMap<usize, usize> = links.iter().map(|&(n, o, _, _)| (n, o)).collect();
         let mut related_count = vec![0usize; new.len()];
-        for &(total, ni, oi, _) in &pairs {
+        for &(total, ni, oi) in &related_pairs {
             if total < opts.related
                 || backbone.get(&ni) == Some(&oi)
                 || related_count[ni] >= opts.max_related
@@ -738,6 +811,44 @@ mod tests {
             line: n as usize,
             role: crate::parse::Role::Narrative,
         }
+    }
+
+    #[test]
+    fn a_short_provision_meets_the_sentence_of_a_long_paragraph_that_makes_its_point() {
+        // The point of the newer unit is one sentence of a long discussion
+        // paragraph: against the whole, it scores below the related
+        // threshold; sentence by sentence, it is related, never reworded.
+        let long = unit(
+            "old",
+            1,
+            "Speakers discussed prison overcrowding, the detention of children, and the many obstacles that penitentiary systems face in the region, including staffing shortages, ageing buildings and budget constraints. They also addressed pre-trial detention and bail reform at length, with examples from several national systems and a survey of legislative reforms. Delegations called for restorative justice.",
+        );
+        let other = unit(
+            "old",
+            2,
+            "Cybercrime and the misuse of cryptocurrencies were raised as growing threats.",
+        );
+        let short = unit(
+            "new",
+            1,
+            "Diversion was also discussed, with delegations highlighting restorative justice for adults, underpinned by guidelines, standard operating procedures and training, to promote a harmonized understanding.",
+        );
+        let (old, new) = (vec![&long, &other], vec![&short]);
+        let scope = Scope::new(vec![&long, &other, &short]);
+        let parts = scope.score(&long, &short).unwrap();
+        let opts = AlignOptions::default();
+        assert!(parts.total(0.0) < opts.related, "{parts:?}");
+        let al = scope.align(&old, &new, &opts);
+        assert_eq!(al.links.len(), 1, "{:?}", al.links);
+        let l = &al.links[0];
+        assert_eq!(
+            (l.old.clone(), l.relation),
+            (long.id.clone(), Relation::Related)
+        );
+        assert!(l.parts.passage.unwrap() > parts.words(), "{:?}", l.parts);
+        assert!(l.score >= opts.related);
+        // A single-sentence older unit has no passage to read.
+        assert_eq!(scope.passage(1, 2), None);
     }
 
     #[test]

@@ -80,6 +80,13 @@ pub struct ScoreParts {
     /// Sentence-embedding cosine, when paraphrase matching is on.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub semantic: Option<f64>,
+    /// The word-level score of the shorter unit against the best sentence
+    /// of the longer one, when computed (see
+    /// [`passage_total`](ScoreParts::passage_total)): a short provision
+    /// that makes the point of one sentence of a long discussion
+    /// paragraph.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passage: Option<f64>,
 }
 
 /// Weights of cosine, containment and phrases (they sum to 1).
@@ -141,6 +148,26 @@ impl ScoreParts {
             None => lexical,
             Some(s) => (1.0 - semantic_weight) * lexical + semantic_weight * s,
         }
+    }
+
+    /// The score of the pair read sentence by sentence: the passage score
+    /// in place of the word-level one, mixed with meaning as in
+    /// [`total`](Self::total); `None` when no passage score was computed.
+    /// It can only make a pair `related`, never the same provision: one
+    /// sentence of a long paragraph is a partial precedent.
+    pub fn passage_total(&self, semantic_weight: f64) -> Option<f64> {
+        let p = self.passage?;
+        Some(match self.semantic_scaled() {
+            None => p,
+            Some(s) => (1.0 - semantic_weight) * p + semantic_weight * s,
+        })
+    }
+
+    /// The score a `related` link is judged by: the better of
+    /// [`total`](Self::total) and [`passage_total`](Self::passage_total).
+    pub fn related_total(&self, semantic_weight: f64) -> f64 {
+        let t = self.total(semantic_weight);
+        self.passage_total(semantic_weight).map_or(t, |p| p.max(t))
     }
 }
 
@@ -204,6 +231,7 @@ pub fn score(a: &Features, b: &Features, idf: &[f32]) -> ScoreParts {
         phrases,
         chars: None,
         semantic: None,
+        passage: None,
     }
 }
 

@@ -318,6 +318,9 @@ pub struct Vocabulary {
     pub df: Vec<u32>,
     /// Stem of each term id (for explanations).
     pub stems: Vec<String>,
+    /// Term id of each stem (for texts featurized later, see
+    /// [`featurize_with`]).
+    index: FxHashMap<String, u32>,
 }
 
 fn hash_pair(a: u32, b: u32) -> u64 {
@@ -508,19 +511,83 @@ pub fn featurize(texts: &[&str]) -> (Vocabulary, Vec<Features>) {
             }
         })
         .collect();
+    let index = vocab_stems
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.clone(), i as u32))
+        .collect();
     (
         Vocabulary {
             idf,
             df,
             stems: vocab_stems,
+            index,
         },
         features,
     )
 }
 
+/// Features of texts outside the vocabulary's own units (the sentences of
+/// a unit, for passage scores), weighted by the vocabulary's IDF so they
+/// score against its units on the same scale. Words the vocabulary does
+/// not know are left out: no unit of the scope shares them.
+pub fn featurize_with(vocab: &Vocabulary, texts: &[&str]) -> Vec<Features> {
+    let stemmer = stemmer();
+    texts
+        .iter()
+        .map(|text| {
+            let seq: Vec<u32> = WordBuf::new(text)
+                .words()
+                .filter_map(|w| vocab.index.get(stemmer.stem(w).as_ref()).copied())
+                .collect();
+            let mut counts: Vec<(u32, u32)> = Vec::new();
+            let mut sorted = seq.clone();
+            sorted.sort_unstable();
+            for t in sorted {
+                match counts.last_mut() {
+                    Some((last, n)) if *last == t => *n += 1,
+                    _ => counts.push((t, 1)),
+                }
+            }
+            let idf = &vocab.idf;
+            let terms: Vec<(u32, f32)> = counts
+                .iter()
+                .map(|&(t, tf)| (t, (1.0 + (tf as f32).ln()) * idf[t as usize]))
+                .collect();
+            let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            let mass = counts.iter().map(|&(t, _)| idf[t as usize]).sum();
+            let mut shingles: Vec<u64> = seq.windows(2).map(|w| hash_pair(w[0], w[1])).collect();
+            shingles.sort_unstable();
+            shingles.dedup();
+            Features {
+                terms,
+                norm,
+                mass,
+                shingles,
+                identity: identity(text),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_featurized_later_scores_as_if_it_were_a_unit() {
+        let texts = [
+            "Strengthen restorative justice for children.",
+            "Prison overcrowding persists.",
+        ];
+        let (vocab, features) = featurize(&texts);
+        let again = featurize_with(&vocab, &[texts[0], "restorative justice unknownword"]);
+        assert_eq!(again[0].terms, features[0].terms);
+        assert_eq!(again[0].shingles, features[0].shingles);
+        assert_eq!(again[0].norm, features[0].norm);
+        // Words the vocabulary does not know are left out.
+        assert_eq!(again[1].terms.len(), 2);
+    }
 
     #[test]
     fn function_words_are_not_terms() {

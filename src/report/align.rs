@@ -204,8 +204,17 @@ pub fn text(
                     ),
                     _ => String::new(),
                 };
+                // A related link found sentence by sentence says so.
+                let w = al.semantic_weight.unwrap_or(0.0);
+                let passage = match p.passage_total(w) {
+                    Some(t) if t > p.total(w) => format!(
+                        "; read sentence by sentence: wording {:.2} against the best sentence, score {t:.3}",
+                        p.passage.unwrap_or_default()
+                    ),
+                    _ => String::new(),
+                };
                 let line = format!(
-                    "    {} {:.3}{}: wording {:.2} (cosine {:.2}, containment {:.2}, phrases {:.2}, chars {}){meaning}",
+                    "    {} {:.3}{}: wording {:.2} (cosine {:.2}, containment {:.2}, phrases {:.2}, chars {}){meaning}{passage}",
                     l.old,
                     l.score,
                     if l.relation == Relation::Identical {
