@@ -598,9 +598,10 @@ impl<'a> Scope<'a> {
         let cite = |side: &[usize], i: usize| &self.units[side[i]].id;
         // Candidate pairs, best first; ties broken by document order so the
         // result is the same every run.
-        let mut pairs: Vec<(f64, usize, usize, bool)> = Vec::new(); // (score, new, old, identical)
-                                                                    // The score each pair is judged by as a related link: read sentence
-                                                                    // by sentence too (see `passage`).
+        // (score, new, old, identical)
+        let mut pairs: Vec<(f64, usize, usize, bool)> = Vec::new();
+        // (score as a related link, read sentence by sentence too (see
+        // `passage`), new, old)
         let mut related_pairs: Vec<(f64, usize, usize)> = Vec::new();
         for (ni, row) in scored.iter().enumerate() {
             for &(oi, parts) in row {
