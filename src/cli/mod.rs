@@ -295,11 +295,12 @@ pub fn dispatch_with(
             side_by_side,
             include_procedural,
         } => {
+            let cited = crate::parse::Citation::looks_like;
             let opts = report::diff::DiffOptions {
                 only_changed,
                 side_by_side,
+                say_uncompared: cited(&old) && cited(&new),
             };
-            let cited = crate::parse::Citation::looks_like;
             let cmp = if cited(&old) || cited(&new) {
                 anyhow::ensure!(
                     cited(&old) && cited(&new),

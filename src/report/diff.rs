@@ -27,6 +27,10 @@ pub struct DiffOptions {
     pub only_changed: bool,
     /// Two columns instead of an inline redline.
     pub side_by_side: bool,
+    /// Say when drafting strength was not compared because the two units
+    /// are not provisions of one kind (for a pair the user named; across
+    /// sides it would be said of every narrative paragraph).
+    pub say_uncompared: bool,
 }
 
 /// A word of a redline: its op, its text, and whether a space precedes it.
@@ -227,6 +231,14 @@ pub fn write_pair(
     // The strength changes go on the header line when they fit, else below.
     if strength.is_empty() {
         writeln!(out, "{line}")?;
+        if opts.say_uncompared && !crate::parse::same_provision(p.old.role, p.new.role) {
+            let note = format!(
+                "drafting strength not compared: {} against {}",
+                p.old.role.label(),
+                p.new.role.label()
+            );
+            writeln!(out, "{}", st.dim(&wrap(&note, config.width, "  ", "  ")))?;
+        }
     } else if head.width() + rel.width() + strength.width() + 4 <= config.width {
         writeln!(out, "{line}  {}", strength_text(&st, &p.strength))?;
     } else {
