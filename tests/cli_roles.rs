@@ -137,6 +137,18 @@ fn strength_changes_are_only_between_provisions_of_one_kind() {
         "json",
     ]);
     assert_eq!(d["pairs"][0]["strength"], serde_json::json!([]));
+    // In text, a pair the user named says why.
+    let out = accord()
+        .args(["diff", "rpm2019:34(c)", "rpm2025-item4:8"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "drafting strength not compared: a recommendation against a narrative paragraph"
+        ),
+        "{text}"
+    );
     let d = json(&[
         "diff",
         "rpm2019:13(d)",
