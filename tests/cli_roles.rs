@@ -269,7 +269,11 @@ fn procedural_units_are_no_precedent_successor_uptake_or_chain_step() {
             .collect()
     };
     let v = json(&["evolve", "--all", "--format", "json"]);
-    assert!(!steps(&v).is_empty() && !steps(&v).iter().any(|c| procedural(c)));
+    // (On wording alone the seeds have no chain of three backbone links
+    // but the chapeaux', which start no chain; with the model there are
+    // two.)
+    assert!(!steps(&v).iter().any(|c| procedural(c)));
+    assert!(!steps(&v).iter().any(|c| r[c] == "chapeau"));
     let v = json(&[
         "evolve",
         "--all",

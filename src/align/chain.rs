@@ -258,13 +258,15 @@ impl<'a, 's> Chainer<'a, 's> {
 
     /// Every chain of backbone links that spans at least `min_docs`
     /// documents, each unit in at most one chain, in time order of their
-    /// first step.
+    /// first step. No chain starts from a chapeau of a list (boilerplate).
     pub fn all(&mut self, min_docs: usize) -> Vec<Vec<Step<'a>>> {
         let mut used: rustc_hash::FxHashSet<Citation> = Default::default();
         let mut chains = Vec::new();
         for s0 in 0..self.stages.len() {
             for u in self.stages[s0].units.clone() {
-                if used.contains(&u.id) {
+                // A chapeau of a list ("The following recommendations ...")
+                // repeats from report to report: its chain says nothing.
+                if used.contains(&u.id) || u.role.is_boilerplate() {
                     continue;
                 }
                 let mut steps = vec![Step {

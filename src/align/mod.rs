@@ -207,9 +207,11 @@ pub struct Alignment {
     pub new_docs: Vec<String>,
     /// Links sorted by newer citation (document order), then score.
     pub links: Vec<Link>,
-    /// Newer units with no link, in document order.
+    /// Newer units with no link, in document order (chapeaux of lists
+    /// aside: they are in [`boilerplate_new`](Self::boilerplate_new)).
     pub new_units: Vec<Citation>,
-    /// Older units with no link, in document order.
+    /// Older units with no link, in document order (chapeaux of lists
+    /// aside: they are in [`boilerplate_old`](Self::boilerplate_old)).
     pub dropped_units: Vec<Citation>,
     /// Newer units in document order (for renderers).
     pub new_order: Vec<Citation>,
@@ -258,7 +260,6 @@ impl Alignment {
     /// Counts per relation; a newer unit counts once, by its best relation.
     /// Chapeaux of lists count as boilerplate only.
     pub fn summary(&self) -> Summary {
-        let old_chapeaux: rustc_hash::FxHashSet<&Citation> = self.boilerplate_old.iter().collect();
         let boilerplate: rustc_hash::FxHashSet<&Citation> = self.boilerplate_new.iter().collect();
         let mut best: FxHashMap<&Citation, Relation> = FxHashMap::default();
         for l in self.links.iter().filter(|l| !boilerplate.contains(&l.new)) {
@@ -267,12 +268,9 @@ impl Alignment {
                 *e = l.relation;
             }
         }
-        let apart = |list: &[Citation], set: &rustc_hash::FxHashSet<&Citation>| {
-            list.iter().filter(|c| set.contains(c)).count()
-        };
         let mut s = Summary {
-            new: self.new_units.len() - apart(&self.new_units, &boilerplate),
-            dropped: self.dropped_units.len() - apart(&self.dropped_units, &old_chapeaux),
+            new: self.new_units.len(),
+            dropped: self.dropped_units.len(),
             boilerplate_old: self.boilerplate_old.len(),
             boilerplate_new: self.boilerplate_new.len(),
             procedural_old: self.procedural_old.len(),
@@ -734,6 +732,7 @@ impl<'a> Scope<'a> {
         let cites = |ix: &[usize]| -> Vec<Citation> {
             ix.iter().map(|&u| self.units[u].id.clone()).collect()
         };
+        let chapeau = |side: &[usize], i: usize| self.units[side[i]].role.is_boilerplate();
         let chapeaux = |ix: &[usize]| -> Vec<Citation> {
             ix.iter()
                 .filter(|&&u| self.units[u].role.is_boilerplate())
@@ -752,11 +751,11 @@ impl<'a> Scope<'a> {
             new_docs: docs(&new),
             links: out,
             new_units: (0..new.len())
-                .filter(|&i| !linked_new[i])
+                .filter(|&i| !linked_new[i] && !chapeau(&new, i))
                 .map(|i| cite(&new, i).clone())
                 .collect(),
             dropped_units: (0..old.len())
-                .filter(|&i| !linked_old[i])
+                .filter(|&i| !linked_old[i] && !chapeau(&old, i))
                 .map(|i| cite(&old, i).clone())
                 .collect(),
             new_order: new.iter().map(|&u| self.units[u].id.clone()).collect(),

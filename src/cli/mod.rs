@@ -408,6 +408,12 @@ pub fn dispatch_with(
             } else {
                 let citation = citation.unwrap_or_default();
                 let unit = lib.unit(&citation)?;
+                if unit.role.is_procedural() && !include_procedural {
+                    eprintln!(
+                        "accord: note: {} is procedural (the organisation of a meeting) and set apart from every alignment: --include-procedural follows it",
+                        unit.id
+                    );
+                }
                 let steps = chainer.follow(&unit.id);
                 emit(
                     format,

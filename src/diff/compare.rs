@@ -271,6 +271,7 @@ pub fn compare<'a>(al: &Alignment, old: &[&'a Unit], new: &[&'a Unit]) -> Compar
         .map(|p| &p.old.id)
         .chain(al.dropped_units.iter())
         .chain(al.procedural_old.iter())
+        .chain(al.boilerplate_old.iter())
         .collect();
     let related_only = old
         .iter()

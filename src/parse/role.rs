@@ -20,11 +20,14 @@
 //!    of a meeting (`Attendance and organization of work`, `Election of
 //!    officers`, `Adoption of the agenda`, `Adoption of the report`,
 //!    `Opening of the session`, `Proceedings`, and their French and Spanish
-//!    forms; see [`PROCEDURAL_HEADINGS`]); a paragraph whose first sentence
-//!    is one of the formulae that record proceedings ("Statements were made
-//!    by ...", "adopted its provisional agenda", "had before it", see
-//!    [`PROCEDURAL_FORMULAE`]); and every item under such a paragraph (the
-//!    agenda's lines, the list of documents).
+//!    forms; see [`PROCEDURAL_HEADINGS`]), unless a heading inside it names
+//!    substance (`Other matters`, `General discussion`: see
+//!    [`SUBSTANTIVE_HEADINGS`]); a paragraph whose first two sentences hold
+//!    one of the formulae that record proceedings ("Statements were made by
+//!    ...", "adopted its provisional agenda", "had before it", "Introductory
+//!    presentations were delivered by", see [`PROCEDURAL_FORMULAE`]); and
+//!    every item under such a paragraph (the agenda's lines, the list of
+//!    documents).
 //! 2. **Preambular**: a preambular paragraph `PPk`.
 //! 3. **Operative**: a unit of a negotiated text's operative part.
 //! 4. **Chapeau**: in a report, a paragraph that ends with a colon, has
@@ -62,7 +65,7 @@ pub enum Role {
     /// The chapeau of a list: it introduces the items under it ("The
     /// following recommendations, which were not negotiated by the
     /// participants, were identified:"). Boilerplate: counted apart from
-    /// substance, still shown and linked.
+    /// substance, still linked to their precedents.
     Chapeau,
     /// The organisation of a meeting: agenda, attendance, election of
     /// officers, opening, documentation, adoption of the report. Not
@@ -219,20 +222,35 @@ pub const PROCEDURAL_FORMULAE: &[&str] = &[
     "were chaired by",
     "introduced the agenda item",
     "considered agenda item",
+    "introductory presentations were",
+    "introductory presentation was",
+    "with introductory presentations",
+    "with an introductory presentation",
+    "by an introductory presentation",
+    "with two introductory presentations",
+    "the panel included",
+    "the expert panel included",
+];
+
+/// Headings of sections that hold substance even inside a procedural
+/// chapter ("III. Attendance and organization of work > F. Other
+/// matters"): under one of these, the headings outside it do not make a
+/// unit procedural.
+pub const SUBSTANTIVE_HEADINGS: &[&str] = &[
+    "other matters",
+    "general discussion",
+    "summary of deliberations",
+    "deliberations",
+    "conclusions",
+    "recommendations",
+    "questions diverses",
+    "otros asuntos",
 ];
 
 /// True when a heading names a section that organises a meeting.
 pub fn is_procedural_heading(heading: &str) -> bool {
-    let h = heading.trim().to_lowercase();
-    // Numbering: `III.`, `E.`, `1.`, `(a)`.
-    let rest = match h.split_once(|c: char| c.is_whitespace()) {
-        Some((first, rest))
-            if first.ends_with('.') || first.ends_with(')') || first.starts_with('(') =>
-        {
-            rest.trim_start()
-        }
-        _ => h.as_str(),
-    };
+    let bare = bare_heading(heading);
+    let rest = bare.as_str();
     PROCEDURAL_HEADINGS.iter().any(|p| {
         rest.strip_prefix(p).is_some_and(|after| {
             // `agenda` alone or followed by punctuation, not `Agenda item 4`.
@@ -243,14 +261,46 @@ pub fn is_procedural_heading(heading: &str) -> bool {
     })
 }
 
-/// True when the first sentence of `text` records proceedings.
+/// True when one of the first two sentences of `text` records
+/// proceedings ("On 6 December 2022, the Commission discussed ...
+/// Introductory presentations were delivered by ...").
 fn records_proceedings(text: &str) -> bool {
-    let first = text
+    let opening: String = text
         .split_inclusive(['.', ';'])
-        .next()
-        .unwrap_or(text)
+        .take(2)
+        .collect::<String>()
         .to_lowercase();
-    PROCEDURAL_FORMULAE.iter().any(|f| first.contains(f))
+    PROCEDURAL_FORMULAE.iter().any(|f| opening.contains(f))
+}
+
+/// The heading without its numbering (`III.`, `E.`, `1.`, `(a)`), lower
+/// case.
+fn bare_heading(heading: &str) -> String {
+    let h = heading.trim().to_lowercase();
+    match h.split_once(|c: char| c.is_whitespace()) {
+        Some((first, rest))
+            if first.ends_with('.') || first.ends_with(')') || first.starts_with('(') =>
+        {
+            rest.trim_start().to_string()
+        }
+        _ => h,
+    }
+}
+
+/// True when a heading path puts a unit in a procedural section: the
+/// innermost heading that is procedural or substantive decides (see
+/// [`SUBSTANTIVE_HEADINGS`]).
+fn under_procedural_heading(section: &[String]) -> bool {
+    for h in section.iter().rev() {
+        if is_procedural_heading(h) {
+            return true;
+        }
+        let bare = bare_heading(h);
+        if SUBSTANTIVE_HEADINGS.iter().any(|s| bare.starts_with(s)) {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when a chapeau speaks of recommendations (English, French,
@@ -280,7 +330,7 @@ pub(super) fn assign(units: &[Unit], parents: &[Option<usize>], negotiated: bool
         let parent_role = parent.map(|p| roles[p]);
         let open = opening(&u.text);
         let role = if parent_role == Some(Role::Procedural)
-            || u.section.iter().any(|h| is_procedural_heading(h))
+            || under_procedural_heading(&u.section)
             || (parent.is_none() && records_proceedings(&u.text))
         {
             Role::Procedural
@@ -339,15 +389,22 @@ mod tests {
     }
 
     #[test]
-    fn proceedings_are_read_from_the_first_sentence() {
+    fn proceedings_are_read_from_the_first_two_sentences() {
         assert!(records_proceedings(
             "An introductory presentation was delivered by a representative of the Secretariat. Statements were made by the representatives of Kazakhstan."
         ));
         assert!(records_proceedings(
             "Also at its 1st meeting, the Meeting adopted its provisional agenda (A/CONF.234/RPM.1/L.1), which read as follows:"
         ));
+        assert!(records_proceedings(
+            "On 6 December 2022, the Commission discussed prison conditions. Introductory presentations were delivered by UNODC."
+        ));
         assert!(!records_proceedings(
-            "Speakers highlighted the importance of inclusive justice systems. Statements were made by many."
+            "Speakers highlighted inclusive justice. They stressed legal aid. Statements were made by many."
+        ));
+        // The content of a presentation is not its record.
+        assert!(!records_proceedings(
+            "During the introductory presentations by UNODC, a representative provided an overview of key trends on the global prison population."
         ));
         assert!(!records_proceedings(
             "It was noted that the Fourteenth Congress should be utilized to highlight innovative practices."

@@ -164,11 +164,17 @@ pub fn text(
         .max()
         .unwrap_or(10);
     let links_by_new = al.links_by_new();
+    let chapeaux: rustc_hash::FxHashSet<&Citation> = al.boilerplate_new.iter().collect();
     for cite in &al.new_order {
         let links = links_by_new.get(cite).map_or(&[][..], Vec::as_slice);
         let id = format!("{:w$}", cite.to_string());
         let Some(first) = links.first() else {
-            writeln!(out, "{}  {}", st.id(&id), relation_style(&st, "new      "))?;
+            let what = if chapeaux.contains(cite) {
+                st.dim("chapeau of a list (boilerplate, not counted)")
+            } else {
+                relation_style(&st, "new      ")
+            };
+            writeln!(out, "{}  {what}", st.id(&id))?;
             continue;
         };
         let rel = format!("{:9}", first.relation.as_str());
@@ -185,11 +191,16 @@ pub fn text(
             .collect();
         writeln!(
             out,
-            "{}  {} {:.3}  <- {}",
+            "{}  {} {:.3}  <- {}{}",
             st.id(&id),
             relation_style(&st, &rel),
             first.score,
-            olds.join(", ")
+            olds.join(", "),
+            if chapeaux.contains(cite) {
+                st.dim("  (chapeau of a list: boilerplate, not counted)")
+            } else {
+                String::new()
+            }
         )?;
         if explain {
             for l in links {

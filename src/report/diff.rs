@@ -226,6 +226,11 @@ pub fn write_pair(
         rel.push_str("  renumbered");
         line.push_str(&format!("  {}", st.dim("renumbered")));
     }
+    if p.new.role.is_boilerplate() {
+        const CHAPEAU: &str = "chapeau of a list, not counted";
+        rel.push_str(&format!("  {CHAPEAU}"));
+        line.push_str(&format!("  {}", st.dim(CHAPEAU)));
+    }
     let strength: Vec<String> = p.strength.iter().map(|c| c.to_string()).collect();
     let strength = strength.join("; ");
     // The strength changes go on the header line when they fit, else below.

@@ -622,7 +622,7 @@ fn sentences(m: &Memo) -> Vec<String> {
     let mut apart = Vec::new();
     if c.boilerplate > 0 {
         apart.push(format!(
-            "{} (boilerplate such as “The following recommendations … were identified:”, still shown)",
+            "{} (boilerplate such as “The following recommendations … were identified:”, shown with their precedent when they have one)",
             plural(c.boilerplate, "chapeau of a list", "chapeaux of lists")
         ));
     }

@@ -193,7 +193,7 @@ fn summary_sentences_state_the_counts_and_cite_their_examples() {
     assert_eq!(
         m.sentences[2],
         format!(
-            "Not counted above: {} chapeaux of lists (boilerplate such as “The following recommendations … were identified:”, still shown); {} procedural units (agenda, attendance, election of officers, adoption of the report), set apart from the alignment.",
+            "Not counted above: {} chapeaux of lists (boilerplate such as “The following recommendations … were identified:”, shown with their precedent when they have one); {} procedural units (agenda, attendance, election of officers, adoption of the report), set apart from the alignment.",
             c.boilerplate, c.procedural
         )
     );
