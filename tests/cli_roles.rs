@@ -107,6 +107,9 @@ fn strength_changes_are_only_between_provisions_of_one_kind() {
         let d = json(args);
         let mut changes = 0;
         for p in d["pairs"].as_array().unwrap() {
+            let (o, n) = (p["old"].as_str().unwrap(), p["new"].as_str().unwrap());
+            let same_kind = kind(&r[o]).is_some() && kind(&r[o]) == kind(&r[n]);
+            assert_eq!(p["strength_compared"], same_kind, "{o} -> {n}");
             if p["strength"].as_array().unwrap().is_empty() {
                 continue;
             }

@@ -468,6 +468,9 @@ pub struct PairView<'a> {
     pub edits: &'a [Edit],
     /// Changes of drafting strength.
     pub strength: &'a [StrengthChange],
+    /// False when the two units are not provisions of one kind, so that
+    /// their strength was not compared (`strength` is then empty).
+    pub strength_compared: bool,
     /// Further related older units.
     pub related: Vec<RelatedView<'a>>,
 }
@@ -494,6 +497,7 @@ impl<'a> PairView<'a> {
             section: &p.new.section,
             edits: &p.edits,
             strength: &p.strength,
+            strength_compared: crate::parse::same_provision(p.old.role, p.new.role),
             related: p
                 .related
                 .iter()

@@ -197,7 +197,7 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
             let id = u.recommendation.id.to_string();
             // The rest of the line, after the indent, the citation and
             // two spaces.
-            let room = config.width.saturating_sub(id.width() + 4).max(20);
+            let room = config.width.saturating_sub(id.width() + 4).max(10);
             writeln!(
                 out,
                 "  {}  {}",

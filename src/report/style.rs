@@ -60,9 +60,10 @@ pub fn wrap(text: &str, width: usize, first_indent: &str, rest_indent: &str) -> 
 
 /// `text` cut to at most `cols` display columns (East Asian wide
 /// characters count two), with `…` when something was cut. The cut falls
-/// after a whole word when one ends in the second half of the room, so a
-/// reader never sees half a word; trailing spaces and commas, semicolons
-/// and colons go before the `…`. Unchanged when it fits.
+/// after the last whole word that fits, so a reader never sees half a
+/// word (only a first word longer than the room is cut inside); trailing
+/// spaces and commas, semicolons and colons go before the `…`. Unchanged
+/// when it fits.
 pub fn shorten(text: &str, cols: usize) -> String {
     use unicode_width::UnicodeWidthStr;
     if text.width() <= cols {
@@ -90,7 +91,7 @@ pub fn shorten(text: &str, cols: usize) -> String {
         width += w;
     }
     if let Some((at, w)) = last_space {
-        if w * 2 > room {
+        if w > 0 {
             kept.truncate(at);
         }
     }
@@ -113,6 +114,14 @@ mod tests {
         assert_eq!(shorten("Short text.", 50), "Short text.");
         // One long word: cut inside it, as there is no other way.
         assert_eq!(shorten("abcdefghijklmnop", 8), "abcdefg…");
+        // A narrow room: still after a whole word.
+        assert_eq!(
+            shorten(
+                "Leverage the transformative potential of digital technologies",
+                26
+            ),
+            "Leverage the…"
+        );
         // Wide characters count two columns.
         let s = shorten("犯罪预防 和 刑事司法 的 国际合作", 12);
         assert!(s.width() <= 12, "{s}");

@@ -169,7 +169,7 @@ fn brackets(text: &str) -> (Vec<Bracket>, Vec<Unmatched>) {
 }
 
 /// About 40 characters on each side of byte offset `at` (a char boundary),
-/// cut at characters, with `…` where the text goes on.
+/// in whole words where the text is cut, with `…` where it goes on.
 #[allow(
     clippy::string_slice,
     reason = "at is a char boundary from char_indices"
@@ -177,22 +177,36 @@ fn brackets(text: &str) -> (Vec<Bracket>, Vec<Unmatched>) {
 fn around(text: &str, at: usize) -> String {
     const SIDE: usize = 40;
     let (before, after) = (&text[..at], &text[at..]);
-    let head: String = {
-        let n = before.chars().count();
-        let kept: String = before.chars().skip(n.saturating_sub(SIDE)).collect();
-        if n > SIDE {
-            format!("…{kept}")
-        } else {
-            kept
+    let n = before.chars().count();
+    let head: String = before.chars().skip(n.saturating_sub(SIDE)).collect();
+    // The cut fell inside a word unless whitespace stands just before it.
+    let inside = n > SIDE
+        && !before
+            .chars()
+            .nth(n - SIDE - 1)
+            .is_some_and(char::is_whitespace);
+    let head = if inside {
+        // Drop the word the cut fell inside, if another follows.
+        match head.split_once(char::is_whitespace) {
+            Some((_, rest)) if !rest.trim().is_empty() => format!("…{rest}"),
+            _ => format!("…{head}"),
         }
-    };
-    let tail: String = after.chars().take(SIDE + 1).collect();
-    let more = if after.chars().count() > SIDE + 1 {
-        "…"
+    } else if n > SIDE {
+        format!("…{head}")
     } else {
-        ""
+        head
     };
-    crate::parse::collapse_ws(&format!("{head}{tail}{more}"))
+    let n = after.chars().count();
+    let tail: String = after.chars().take(SIDE + 1).collect();
+    let tail = if n > SIDE + 1 {
+        match tail.rsplit_once(char::is_whitespace) {
+            Some((rest, _)) if !rest.trim().is_empty() => format!("{rest}…"),
+            _ => format!("{tail}…"),
+        }
+    } else {
+        tail
+    };
+    crate::parse::collapse_ws(&format!("{head}{tail}"))
 }
 
 /// The paragraphs of a parsed draft, in document order: one per unit.
@@ -298,10 +312,26 @@ mod tests {
         assert_eq!(b.len(), 1);
         assert_eq!(u[0].mark, ']');
         assert!(u[0].describe().starts_with("']' with no opening '['"));
-        // Long text around it is cut, at characters.
+        // Long text around it is cut, at characters when there are no
+        // words, else after whole words.
         let long = format!("{}[{}", "é".repeat(100), "ж".repeat(100));
         let (_, u) = brackets(&long);
         assert_eq!(u[0].context.chars().count(), 1 + 40 + 41 + 1);
+        let words = format!(
+            "{}[{}",
+            "capacity of criminal ".repeat(5),
+            "justice systems ".repeat(5)
+        );
+        let (_, u) = brackets(&words);
+        let whole = ["capacity", "of", "criminal", "justice", "systems"];
+        let c = u[0].context.trim_matches('…');
+        for w in [c.split(' ').next().unwrap(), c.split(' ').last().unwrap()] {
+            assert!(
+                whole.contains(&w.trim_start_matches('[')),
+                "{}",
+                u[0].context
+            );
+        }
         // And the draft paragraph carries it.
         let p = draft("1. We will [strengthen cooperation.\n");
         assert_eq!(p[0].unmatched.len(), 1);
