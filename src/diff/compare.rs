@@ -298,10 +298,11 @@ pub fn compare<'a>(al: &Alignment, old: &[&'a Unit], new: &[&'a Unit]) -> Compar
 }
 
 /// What changed in the procedural units set apart from an alignment, as
-/// context lines (`procedural: 3. Adoption of the agenda.`), compared in
-/// order (Myers' diff from `similar`): they are no one's precedent, but a
-/// change in them is still a change, so that `diff` never calls two
-/// versions identical when only their agenda differs.
+/// context lines (`procedural: v2:6-3 3. Adoption of the agenda.`: the
+/// citation, then the text), compared by text in order (Myers' diff from
+/// `similar`): they are no one's precedent, but a change in them is still
+/// a change, so that `diff` never calls two versions identical when only
+/// their agenda differs.
 pub fn procedural_changes(old: &[&Unit], new: &[&Unit]) -> Vec<ContextEdit> {
     let text = |units: &[&Unit]| -> Vec<String> {
         units
@@ -314,15 +315,15 @@ pub fn procedural_changes(old: &[&Unit], new: &[&Unit]) -> Vec<ContextEdit> {
     let mut out = Vec::new();
     for op in ops {
         for change in op.iter_changes(&a, &b) {
-            let kind = match change.tag() {
-                similar::ChangeTag::Equal => continue,
-                similar::ChangeTag::Delete => super::Op::Delete,
-                similar::ChangeTag::Insert => super::Op::Insert,
+            let (kind, unit) = match (change.tag(), change.old_index(), change.new_index()) {
+                (similar::ChangeTag::Delete, Some(i), _) => (super::Op::Delete, old[i]),
+                (similar::ChangeTag::Insert, _, Some(i)) => (super::Op::Insert, new[i]),
+                _ => continue,
             };
             out.push(ContextEdit {
                 op: kind,
                 role: "procedural",
-                text: change.value(),
+                text: format!("{} {}", unit.id, change.value()),
             });
         }
     }
