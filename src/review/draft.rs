@@ -325,7 +325,10 @@ mod tests {
         let (_, u) = brackets(&words);
         let whole = ["capacity", "of", "criminal", "justice", "systems"];
         let c = u[0].context.trim_matches('…');
-        for w in [c.split(' ').next().unwrap(), c.split(' ').last().unwrap()] {
+        for w in [
+            c.split(' ').next().unwrap(),
+            c.split(' ').next_back().unwrap(),
+        ] {
             assert!(
                 whole.contains(&w.trim_start_matches('[')),
                 "{}",
