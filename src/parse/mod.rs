@@ -317,16 +317,14 @@ impl ParsedDoc {
             .count()
     }
 
-    /// The lettered items that a paragraph introduces as recommendations
-    /// ("The following recommendations ... were identified:"), in order.
+    /// The recommendations, in order: the units whose role is
+    /// [`Role::Recommendation`] (the items a chapeau introduces as
+    /// recommendations, "The following recommendations ... were
+    /// identified:", and units that open with an imperative).
     pub fn recommendations(&self) -> Vec<&Unit> {
         self.units
             .iter()
-            .filter(|u| u.kind == UnitKind::Item)
-            .filter(|u| {
-                self.unit(&u.id.path.paragraph())
-                    .is_some_and(|p| p.text.to_lowercase().contains("recommend"))
-            })
+            .filter(|u| u.role == Role::Recommendation)
             .collect()
     }
 
