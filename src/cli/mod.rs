@@ -864,10 +864,10 @@ impl crate::progress::Progress for ProgressBar {
 }
 
 /// Alignment options from `--min-score` and `--include-procedural`.
-/// `--min-score` raises the floor of what is
-/// shown, from the related threshold up to 1. Lower, a link would be
-/// called `related` on the strength of generic vocabulary alone (the
-/// thresholds are measured: see `src/align/mod.rs`), so it is refused.
+/// `--min-score` raises both floors (related and reworded) to S, from the
+/// related threshold up to 1. Lower, a link would be called `related` on
+/// the strength of generic vocabulary alone (the thresholds are measured:
+/// see `src/align/mod.rs`), so it is refused.
 fn align_options(
     min_score: Option<f64>,
     include_procedural: bool,
@@ -880,7 +880,7 @@ fn align_options(
         anyhow::ensure!(
             (opts.related..=1.0).contains(&s),
             crate::Error::Usage(format!(
-                "--min-score {s} is out of range: it raises the floor of what is shown, so give a score from {} (the related threshold) to 1",
+                "--min-score {s} is out of range: it raises the floor of the links made, so give a score from {} (the related threshold) to 1",
                 opts.related
             ))
         );
