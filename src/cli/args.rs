@@ -149,7 +149,7 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: OutputFormat,
-        /// Show links scoring at least S (default: the measured related threshold).
+        /// Make only links scoring at least S, from 0.22 (the measured related threshold, the default) to 1.
         #[arg(long, value_name = "S")]
         min_score: Option<f64>,
         /// Show why: the longest shared phrases and the parts of each score.
