@@ -284,8 +284,10 @@ impl Library {
         let (o, n) = (self.unit(old)?, self.unit(new)?);
         // IDF over the whole library, as `align` scores.
         let scope = self.scope(&[&[o], &[n]])?;
+        // The user named the two: compared whatever their roles.
         let opts = align::AlignOptions {
             related: 0.0,
+            include_procedural: true,
             ..Default::default()
         };
         let al = scope.align(&[o], &[n], &opts);

@@ -286,6 +286,10 @@ fn procedural_units_are_no_precedent_successor_uptake_or_chain_step() {
     ]);
     assert!(steps(&v).iter().any(|c| procedural(c)), "{:?}", steps(&v));
 
+    // Two procedural units the user names are compared like any others.
+    let d = json(&["diff", "rpm2019:8", "rpm2025-item4:2", "--format", "json"]);
+    assert_eq!(d["pairs"][0]["relation"], "reworded", "{d}");
+
     // --explain says what was set apart.
     let out = accord()
         .args(["align", "2019", "2025", "--explain"])

@@ -601,7 +601,8 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
         bytes.len(),
         memo.old_names(),
         memo.new_names(),
-        plural(memo.listed(), "provision", "provisions"),
+        // The provisions the memo counts (chapeaux of lists aside).
+        plural(memo.counts.new_units, "provision", "provisions"),
         plural(memo.topics.len(), "topic", "topics"),
         memo.dropped_count(),
         plural(memo.strength.len(), "change", "changes"),

@@ -229,6 +229,8 @@ pub const PROCEDURAL_FORMULAE: &[&str] = &[
     "by an introductory presentation",
     "with two introductory presentations",
     "the panel included",
+    "was introduced by representatives",
+    "were introduced by representatives",
     "the expert panel included",
 ];
 
@@ -266,7 +268,7 @@ pub fn is_procedural_heading(heading: &str) -> bool {
 /// Introductory presentations were delivered by ...").
 fn records_proceedings(text: &str) -> bool {
     let opening: String = text
-        .split_inclusive(['.', ';'])
+        .split_inclusive('.')
         .take(2)
         .collect::<String>()
         .to_lowercase();

@@ -51,10 +51,13 @@ impl Style {
 
 /// Wraps `text` to `width` columns with the given indents (by display width).
 pub fn wrap(text: &str, width: usize, first_indent: &str, rest_indent: &str) -> String {
+    // Never at a hyphen: `--include-procedural` and `congress2021-item4`
+    // must survive a copy from the terminal.
     let opts = textwrap::Options::new(width.max(20))
         .initial_indent(first_indent)
         .subsequent_indent(rest_indent)
-        .break_words(false);
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::fill(text, opts)
 }
 
@@ -132,5 +135,15 @@ mod tests {
             "Promote access, equity…"
         );
         assert_eq!(shorten("x", 0), "…");
+    }
+
+    #[test]
+    fn wrapping_never_breaks_an_option_or_an_id_at_its_hyphen() {
+        let text = "28 procedural units set apart (--include-procedural aligns them) in congress2021-item4";
+        for width in 20..60 {
+            let w = wrap(text, width, "", "");
+            assert!(w.contains("--include-procedural"), "{width}: {w}");
+            assert!(w.contains("congress2021-item4"), "{width}: {w}");
+        }
     }
 }
