@@ -1,21 +1,15 @@
 //! CLI tests for `accord align` on the real seeds and on documents built
 //! from their text (renumbered, reordered, split, merged).
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
 use accord::{corpus::Corpus, Library};
 
 fn accord() -> Command {
-    let mut c = Command::cargo_bin("accord").unwrap();
-    // These tests pin down matching on wording; tests/cli_semantic.rs
-    // covers the model.
-    c.env("ACCORD_LEXICAL_ONLY", "1")
-        .env_remove("ACCORD_MODEL")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("RAYON_NUM_THREADS");
-    c
+    common::accord_wording()
 }
 
 fn run_json(cmd: &mut Command) -> Value {

@@ -1,19 +1,12 @@
 //! CLI tests for `accord trace` and `accord terms` on the real seeds.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
 fn accord() -> Command {
-    let mut c = Command::cargo_bin("accord").unwrap();
-    // These tests pin down matching on wording; tests/cli_semantic.rs
-    // covers the model.
-    c.env("ACCORD_LEXICAL_ONLY", "1")
-        .env_remove("ACCORD_MODEL")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS")
-        .env_remove("RAYON_NUM_THREADS");
-    c
+    common::accord_wording()
 }
 
 fn run_text(args: &[&str]) -> String {

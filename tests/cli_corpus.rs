@@ -1,20 +1,14 @@
 //! CLI tests for the corpus commands (`docs`, `show`, `units`) and for bad
 //! input: each must give one clear line on stderr and exit status 2.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
 fn accord() -> Command {
-    let mut c = Command::cargo_bin("accord").unwrap();
-    // These tests pin down matching on wording; tests/cli_semantic.rs
-    // covers the model.
-    c.env("ACCORD_LEXICAL_ONLY", "1")
-        .env_remove("ACCORD_MODEL")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS");
-    c
+    common::accord_wording()
 }
 
 fn json(args: &[&str]) -> Value {

@@ -2,6 +2,8 @@
 //! colour conventions, widths, JSON that reconstructs both texts, and
 //! snapshots of the rendered output.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
@@ -9,14 +11,8 @@ use unicode_width::UnicodeWidthStr;
 use accord::{corpus::Corpus, Library};
 
 fn accord() -> Command {
-    let mut c = Command::cargo_bin("accord").unwrap();
-    // These tests pin down matching on wording; tests/cli_semantic.rs
-    // covers the model.
-    c.env("ACCORD_LEXICAL_ONLY", "1")
-        .env_remove("ACCORD_MODEL")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env("COLUMNS", "80");
+    let mut c = common::accord_wording();
+    c.env("COLUMNS", "80");
     c
 }
 

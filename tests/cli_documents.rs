@@ -2,13 +2,13 @@
 //! README): negotiated texts with preambles and annexes, numbering
 //! restarts, set-aside lines, and one parser for `units` and `review`.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
 fn accord() -> Command {
-    let mut c = Command::cargo_bin("accord").unwrap();
-    c.env("ACCORD_LEXICAL_ONLY", "1").env_remove("NO_COLOR");
-    c
+    common::accord_wording()
 }
 
 fn case(name: &str) -> String {

@@ -12,12 +12,8 @@ use serde_json::Value;
 mod common;
 
 fn accord() -> Command {
-    let mut c = Command::cargo_bin("accord").unwrap();
-    c.env("ACCORD_LEXICAL_ONLY", "1")
-        .env_remove("ACCORD_MODEL")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env("COLUMNS", "80")
+    let mut c = common::accord_wording();
+    c.env("COLUMNS", "80")
         // A hang is a failure, not a stuck test run.
         .timeout(Duration::from_secs(60));
     c

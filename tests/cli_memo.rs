@@ -17,14 +17,8 @@ use common::files_in;
 const DATE: &str = "2025-06-30";
 
 fn accord() -> Command {
-    let mut c = Command::cargo_bin("accord").unwrap();
-    // These tests pin down matching on wording; tests/cli_semantic.rs
-    // covers the model.
-    c.env("ACCORD_LEXICAL_ONLY", "1")
-        .env_remove("ACCORD_MODEL")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env("COLUMNS", "80");
+    let mut c = common::accord_wording();
+    c.env("COLUMNS", "80");
     c
 }
 

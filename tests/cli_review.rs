@@ -5,18 +5,14 @@
 //! standard input, tracked changes in the Word file, determinism with
 //! `--date`, standard output and refusals.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
 fn accord() -> Command {
-    let mut c = Command::cargo_bin("accord").unwrap();
-    // These tests pin down matching on wording; tests/cli_semantic.rs
-    // covers the model.
-    c.env("ACCORD_LEXICAL_ONLY", "1")
-        .env_remove("ACCORD_MODEL")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env("COLUMNS", "100");
+    let mut c = common::accord_wording();
+    c.env("COLUMNS", "100");
     c
 }
 

@@ -3,20 +3,15 @@
 //! of precedents, uptake and chains unless `--include-procedural`, and
 //! chapeaux of lists counted apart in summaries.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
 fn accord() -> Command {
-    let mut c = Command::cargo_bin("accord").unwrap();
-    // Wording alone: tests/cli_semantic.rs covers the model.
-    c.env("ACCORD_LEXICAL_ONLY", "1")
-        .env_remove("ACCORD_MODEL")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS");
-    c
+    common::accord_wording()
 }
 
 fn json(args: &[&str]) -> Value {

@@ -10,13 +10,8 @@ use serde_json::Value;
 mod common;
 
 fn accord() -> Command {
-    let mut c = Command::cargo_bin("accord").unwrap();
-    c.env("ACCORD_LEXICAL_ONLY", "1")
-        .env_remove("ACCORD_MODEL")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env("COLUMNS", "80")
-        .arg("--no-seeds");
+    let mut c = common::accord_wording();
+    c.env("COLUMNS", "80").arg("--no-seeds");
     c
 }
 

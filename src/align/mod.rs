@@ -312,6 +312,10 @@ pub struct Scope<'a> {
     features: Vec<text::Features>,
     /// Sentence vectors by position (paraphrase matching); empty when off.
     vectors: Vec<Option<Vec<f32>>>,
+    /// Features of each unit's sentences, made the first time a passage
+    /// score needs them (a unit is the near-miss candidate of many newer
+    /// units); empty for a unit of one sentence.
+    sentences: Vec<std::sync::OnceLock<Vec<text::Features>>>,
 }
 
 impl<'a> Scope<'a> {
@@ -321,12 +325,14 @@ impl<'a> Scope<'a> {
         let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
         let (vocab, features) = text::featurize(&texts);
         let position = units.iter().enumerate().map(|(i, u)| (&u.id, i)).collect();
+        let sentences = units.iter().map(|_| std::sync::OnceLock::new()).collect();
         Scope {
             units,
             position,
             vocab,
             features,
             vectors: Vec::new(),
+            sentences,
         }
     }
 
@@ -504,16 +510,19 @@ impl<'a> Scope<'a> {
         use unicode_segmentation::UnicodeSegmentation;
         let words = |i: usize| self.units[i].text.split_whitespace().count();
         let (long, short) = if words(a) >= words(b) { (a, b) } else { (b, a) };
-        let sentences: Vec<&str> = self.units[long]
-            .text
-            .unicode_sentences()
-            .filter(|s| s.chars().any(char::is_alphanumeric))
-            .collect();
-        if sentences.len() < 2 {
-            return None;
-        }
+        let sentences = self.sentences[long].get_or_init(|| {
+            let sentences: Vec<&str> = self.units[long]
+                .text
+                .unicode_sentences()
+                .filter(|s| s.chars().any(char::is_alphanumeric))
+                .collect();
+            if sentences.len() < 2 {
+                return Vec::new();
+            }
+            text::featurize_with(&self.vocab, &sentences)
+        });
         let idf = &self.vocab.idf;
-        text::featurize_with(&self.vocab, &sentences)
+        sentences
             .iter()
             .map(|f| score::score(f, &self.features[short], idf).words())
             .max_by(f64::total_cmp)

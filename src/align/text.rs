@@ -466,21 +466,7 @@ pub fn featurize(texts: &[&str]) -> (Vocabulary, Vec<Features>) {
         .map(|seq| seq.iter().map(|&s| surface_to_term[s as usize]).collect())
         .collect();
     let mut df = vec![0u32; vocab_stems.len()];
-    let counts: Vec<Vec<(u32, u32)>> = id_seqs
-        .par_iter()
-        .map(|seq| {
-            let mut v = seq.clone();
-            v.sort_unstable();
-            let mut out: Vec<(u32, u32)> = Vec::new();
-            for t in v {
-                match out.last_mut() {
-                    Some((last, n)) if *last == t => *n += 1,
-                    _ => out.push((t, 1)),
-                }
-            }
-            out
-        })
-        .collect();
+    let counts: Vec<Vec<(u32, u32)>> = id_seqs.par_iter().map(|seq| term_counts(seq)).collect();
     for c in &counts {
         for &(t, _) in c {
             df[t as usize] += 1;
@@ -492,24 +478,7 @@ pub fn featurize(texts: &[&str]) -> (Vocabulary, Vec<Features>) {
         .par_iter()
         .zip(id_seqs.par_iter())
         .zip(texts.par_iter())
-        .map(|((c, seq), text)| {
-            let terms: Vec<(u32, f32)> = c
-                .iter()
-                .map(|&(t, tf)| (t, (1.0 + (tf as f32).ln()) * idf[t as usize]))
-                .collect();
-            let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            let mass = c.iter().map(|&(t, _)| idf[t as usize]).sum();
-            let mut shingles: Vec<u64> = seq.windows(2).map(|w| hash_pair(w[0], w[1])).collect();
-            shingles.sort_unstable();
-            shingles.dedup();
-            Features {
-                terms,
-                norm,
-                mass,
-                shingles,
-                identity: identity(text),
-            }
-        })
+        .map(|((c, seq), text)| weighted(c, seq, text, &idf))
         .collect();
     let index = vocab_stems
         .iter()
@@ -540,34 +509,45 @@ pub fn featurize_with(vocab: &Vocabulary, texts: &[&str]) -> Vec<Features> {
                 .words()
                 .filter_map(|w| vocab.index.get(stemmer.stem(w).as_ref()).copied())
                 .collect();
-            let mut counts: Vec<(u32, u32)> = Vec::new();
-            let mut sorted = seq.clone();
-            sorted.sort_unstable();
-            for t in sorted {
-                match counts.last_mut() {
-                    Some((last, n)) if *last == t => *n += 1,
-                    _ => counts.push((t, 1)),
-                }
-            }
-            let idf = &vocab.idf;
-            let terms: Vec<(u32, f32)> = counts
-                .iter()
-                .map(|&(t, tf)| (t, (1.0 + (tf as f32).ln()) * idf[t as usize]))
-                .collect();
-            let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            let mass = counts.iter().map(|&(t, _)| idf[t as usize]).sum();
-            let mut shingles: Vec<u64> = seq.windows(2).map(|w| hash_pair(w[0], w[1])).collect();
-            shingles.sort_unstable();
-            shingles.dedup();
-            Features {
-                terms,
-                norm,
-                mass,
-                shingles,
-                identity: identity(text),
-            }
+            weighted(&term_counts(&seq), &seq, text, &vocab.idf)
         })
         .collect()
+}
+
+/// Distinct term ids of a sequence with their counts, sorted by id.
+fn term_counts(seq: &[u32]) -> Vec<(u32, u32)> {
+    let mut sorted = seq.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for t in sorted {
+        match out.last_mut() {
+            Some((last, n)) if *last == t => *n += 1,
+            _ => out.push((t, 1)),
+        }
+    }
+    out
+}
+
+/// The features of a text from its term sequence and counts: TF-IDF
+/// weights (`(1 + ln tf) × idf`), their norm, the IDF mass, the word-pair
+/// shingles and the identity hash.
+fn weighted(counts: &[(u32, u32)], seq: &[u32], text: &str, idf: &[f32]) -> Features {
+    let terms: Vec<(u32, f32)> = counts
+        .iter()
+        .map(|&(t, tf)| (t, (1.0 + (tf as f32).ln()) * idf[t as usize]))
+        .collect();
+    let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    let mass = counts.iter().map(|&(t, _)| idf[t as usize]).sum();
+    let mut shingles: Vec<u64> = seq.windows(2).map(|w| hash_pair(w[0], w[1])).collect();
+    shingles.sort_unstable();
+    shingles.dedup();
+    Features {
+        terms,
+        norm,
+        mass,
+        shingles,
+        identity: identity(text),
+    }
 }
 
 #[cfg(test)]

@@ -151,21 +151,34 @@ pub fn other_change() -> ContextEdit {
 /// diff from `similar`); empty when they are the same.
 pub fn context_changes(old: &[&ParsedDoc], new: &[&ParsedDoc]) -> Vec<ContextEdit> {
     let (a, b) = (context_lines(old), context_lines(new));
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b);
-    let mut out = Vec::new();
-    for op in ops {
-        for change in op.iter_changes(&a, &b) {
-            let kind = match change.tag() {
-                similar::ChangeTag::Equal => continue,
-                similar::ChangeTag::Delete => super::Op::Delete,
-                similar::ChangeTag::Insert => super::Op::Insert,
+    line_changes(&a, &b)
+        .into_iter()
+        .map(|(op, i)| {
+            let (role, text) = if op == super::Op::Delete {
+                &a[i]
+            } else {
+                &b[i]
             };
-            let (role, text) = change.value();
-            out.push(ContextEdit {
-                op: kind,
+            ContextEdit {
+                op,
                 role,
-                text,
-            });
+                text: text.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The lines deleted from `a` and inserted in `b` (Myers' diff from
+/// `similar`), in order: the op and the index of the line in its side.
+fn line_changes<T: Eq + std::hash::Hash + Ord>(a: &[T], b: &[T]) -> Vec<(super::Op, usize)> {
+    let mut out = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, a, b) {
+        let (tag, old, new) = op.as_tag_tuple();
+        if matches!(tag, similar::DiffTag::Delete | similar::DiffTag::Replace) {
+            out.extend(old.map(|i| (super::Op::Delete, i)));
+        }
+        if matches!(tag, similar::DiffTag::Insert | similar::DiffTag::Replace) {
+            out.extend(new.map(|i| (super::Op::Insert, i)));
         }
     }
     out
@@ -311,21 +324,19 @@ pub fn procedural_changes(old: &[&Unit], new: &[&Unit]) -> Vec<ContextEdit> {
             .collect()
     };
     let (a, b) = (text(old), text(new));
-    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b);
-    let mut out = Vec::new();
-    for op in ops {
-        for change in op.iter_changes(&a, &b) {
-            let (kind, unit) = match (change.tag(), change.old_index(), change.new_index()) {
-                (similar::ChangeTag::Delete, Some(i), _) => (super::Op::Delete, old[i]),
-                (similar::ChangeTag::Insert, _, Some(i)) => (super::Op::Insert, new[i]),
-                _ => continue,
+    line_changes(&a, &b)
+        .into_iter()
+        .map(|(op, i)| {
+            let (unit, text) = if op == super::Op::Delete {
+                (old[i], &a[i])
+            } else {
+                (new[i], &b[i])
             };
-            out.push(ContextEdit {
-                op: kind,
+            ContextEdit {
+                op,
                 role: "procedural",
-                text: format!("{} {}", unit.id, change.value()),
-            });
-        }
-    }
-    out
+                text: format!("{} {text}", unit.id),
+            }
+        })
+        .collect()
 }

@@ -267,12 +267,20 @@ pub fn is_procedural_heading(heading: &str) -> bool {
 /// proceedings ("On 6 December 2022, the Commission discussed ...
 /// Introductory presentations were delivered by ...").
 fn records_proceedings(text: &str) -> bool {
-    let opening: String = text
-        .split_inclusive('.')
-        .take(2)
-        .collect::<String>()
-        .to_lowercase();
-    PROCEDURAL_FORMULAE.iter().any(|f| opening.contains(f))
+    // One pass for every formula, whatever the case (`aho-corasick`): this
+    // runs on every paragraph of every document.
+    static FORMULAE: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(PROCEDURAL_FORMULAE)
+                .expect("the formulae are plain strings")
+        });
+    let end = text
+        .match_indices('.')
+        .nth(1)
+        .map_or(text.len(), |(i, _)| i + 1);
+    FORMULAE.is_match(text.get(..end).unwrap_or(text))
 }
 
 /// The heading without its numbering (`III.`, `E.`, `1.`, `(a)`), lower
@@ -326,21 +334,37 @@ pub(super) fn assign(units: &[Unit], parents: &[Option<usize>], negotiated: bool
         }
     }
     let mut roles: Vec<Role> = Vec::with_capacity(units.len());
+    // Consecutive units share their heading path: read it once per path.
+    let mut last_section: Option<(&[String], bool)> = None;
     for (i, u) in units.iter().enumerate() {
         // Parents come before their children: their roles are known.
         let parent = parents[i].filter(|&p| p < i);
         let parent_role = parent.map(|p| roles[p]);
-        let open = opening(&u.text);
-        let role = if parent_role == Some(Role::Procedural)
-            || under_procedural_heading(&u.section)
+        let procedural_section = match last_section {
+            Some((section, p)) if section == u.section.as_slice() => p,
+            _ => {
+                let p = under_procedural_heading(&u.section);
+                last_section = Some((&u.section, p));
+                p
+            }
+        };
+        if parent_role == Some(Role::Procedural)
+            || procedural_section
             || (parent.is_none() && records_proceedings(&u.text))
         {
-            Role::Procedural
-        } else if u.kind == UnitKind::Preambular {
-            Role::Preambular
-        } else if negotiated {
-            Role::Operative
-        } else if has_children[i] && ends_with_colon(&u.text) && !open.is_action() {
+            roles.push(Role::Procedural);
+            continue;
+        }
+        if u.kind == UnitKind::Preambular || negotiated {
+            roles.push(if u.kind == UnitKind::Preambular {
+                Role::Preambular
+            } else {
+                Role::Operative
+            });
+            continue;
+        }
+        let open = opening(&u.text);
+        let role = if has_children[i] && ends_with_colon(&u.text) && !open.is_action() {
             Role::Chapeau
         } else if parent.is_some_and(|p| {
             roles[p] == Role::Recommendation

@@ -74,3 +74,18 @@ pub fn files_in(dir: &std::path::Path) -> Vec<String> {
     v.sort();
     v
 }
+
+/// `accord`, matching on wording alone, with the environment that would
+/// change its output cleared (a model folder, colour, terminal width,
+/// thread count): tests/cli_semantic.rs covers the model. A test file adds
+/// what it pins, such as a width.
+pub fn accord_wording() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("accord").unwrap();
+    c.env("ACCORD_LEXICAL_ONLY", "1")
+        .env_remove("ACCORD_MODEL")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS")
+        .env_remove("RAYON_NUM_THREADS");
+    c
+}
