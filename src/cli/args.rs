@@ -30,10 +30,10 @@ pub struct Args {
 /// Options accepted before or after any subcommand.
 #[derive(Debug, clap::Args)]
 pub struct GlobalArgs {
-    /// Add a UTF-8 text or Markdown document (repeatable); ID=FILE names it, - reads stdin.
+    /// Add a document: UTF-8 text, Markdown, Word (.docx) or PDF (repeatable); ID=FILE names it, - reads stdin, FILE:original reads a Word file as before its tracked changes.
     #[arg(long = "doc", value_name = "[ID=]FILE", global = true)]
     pub docs: Vec<String>,
-    /// Add every .txt and .md file in a folder (repeatable).
+    /// Add every .txt, .md, .docx and .pdf file in a folder (repeatable).
     #[arg(long = "corpus", value_name = "DIR", global = true)]
     pub corpus: Vec<PathBuf>,
     /// Leave the five built-in documents out.
@@ -48,6 +48,27 @@ pub struct GlobalArgs {
     /// When to colour output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// How to read Word files with tracked changes: as if every change were accepted, or as the original before them.
+    #[arg(long, value_enum, value_name = "READING", default_value_t = ChangesChoice::Accepted, global = true)]
+    pub changes: ChangesChoice,
+}
+
+/// `--changes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChangesChoice {
+    /// Every tracked change accepted: what the draft now says.
+    Accepted,
+    /// Every tracked change rejected: what the draft said before.
+    Original,
+}
+
+impl From<ChangesChoice> for crate::corpus::Changes {
+    fn from(c: ChangesChoice) -> Self {
+        match c {
+            ChangesChoice::Accepted => crate::corpus::Changes::Accepted,
+            ChangesChoice::Original => crate::corpus::Changes::Original,
+        }
+    }
 }
 
 /// `--color`.
@@ -161,12 +182,12 @@ pub enum Command {
     },
     /// Show how the wording changed: coloured word diffs of each provision.
     #[command(
-        after_help = "OLD and NEW are sides (document ids, years, comma lists, `all`) or two citations.\nExit status: 0 when the sides are the same, 1 when they differ, 2 on error.\n\nExamples:\n  accord diff 2019 2025\n  accord diff 2019 2025 --only-changed --side-by-side\n  accord diff rpm2019:13(e) rpm2025-item4:12(f)\n  accord diff 2019 2025 --format json | jq '.pairs[] | select(.strength != [])'"
+        after_help = "OLD and NEW are sides (document ids, years, comma lists, `all`), two citations, or two files (.txt, .md, .docx, .pdf; a Word file's tracked revision is FILE:original against FILE).\nExit status: 0 when the sides are the same, 1 when they differ, 2 on error.\n\nExamples:\n  accord diff 2019 2025\n  accord diff draft.docx:original draft.docx\n  accord diff old.pdf new.docx\n  accord diff 2019 2025 --only-changed --side-by-side\n  accord diff rpm2019:13(e) rpm2025-item4:12(f)\n  accord diff 2019 2025 --format json | jq '.pairs[] | select(.strength != [])'"
     )]
     Diff {
-        /// The older side, or a citation.
+        /// The older side, a citation, or a file (FILE:original for a Word file before its tracked changes).
         old: String,
-        /// The newer side, or a citation.
+        /// The newer side, a citation, or a file.
         new: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t)]

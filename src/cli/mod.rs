@@ -60,14 +60,25 @@ pub fn usage_error_line(e: &clap::Error) -> String {
 }
 
 /// Builds the corpus the global options ask for.
+///
+/// # Errors
+/// A document that cannot be read, or an empty corpus.
 pub fn load_corpus(global: &GlobalArgs) -> Result<Corpus> {
+    let corpus = gather_corpus(global)?;
+    anyhow::ensure!(!corpus.is_empty(), crate::corpus::CorpusError::EmptyCorpus);
+    Ok(corpus)
+}
+
+/// [`load_corpus`], empty or not.
+fn gather_corpus(global: &GlobalArgs) -> Result<Corpus> {
     let mut corpus = if global.no_seeds {
         Corpus::new()
     } else {
         Corpus::seeds()
     };
+    let changes = global.changes.into();
     for dir in &global.corpus {
-        corpus.add_dir(dir)?;
+        corpus.add_dir_with(dir, changes)?;
     }
     let mut stdin_used = false;
     for spec in &global.docs {
@@ -76,10 +87,9 @@ pub fn load_corpus(global: &GlobalArgs) -> Result<Corpus> {
             anyhow::ensure!(!stdin_used, "standard input (-) can be read only once");
             stdin_used = true;
         }
-        let doc = source.load(&mut std::io::stdin().lock())?;
+        let doc = source.load_with(&mut std::io::stdin().lock(), changes)?;
         corpus.add(doc)?;
     }
-    anyhow::ensure!(!corpus.is_empty(), crate::corpus::CorpusError::EmptyCorpus);
     Ok(corpus)
 }
 
@@ -149,12 +159,61 @@ fn matches_units(command: &Command) -> bool {
     )
 }
 
+/// True when a side of `diff` names a file rather than documents: an
+/// existing regular file whose name has a path separator or a document
+/// extension (`draft.docx`, `./notes`), or such a file with `:original` or
+/// `:accepted` after it. Document ids never contain `/`, and a bare id is
+/// never taken for a file of the same name without an extension.
+fn names_a_file(side: &str) -> bool {
+    let file = side
+        .strip_suffix(":original")
+        .or_else(|| side.strip_suffix(":accepted"))
+        .filter(|_| !std::path::Path::new(side).exists())
+        .unwrap_or(side);
+    let path = std::path::Path::new(file);
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    path.is_file()
+        && (file.contains(std::path::MAIN_SEPARATOR)
+            || file.contains('/')
+            || crate::corpus::DOCUMENT_EXTENSIONS.contains(&ext.as_str()))
+}
+
+/// `diff FILE FILE`: loads the files named as sides into the corpus and
+/// puts their ids in their place. Two files with one stem (`a/draft.docx`,
+/// `b/draft.docx`) get `draft` and `draft-2`.
+fn load_file_sides(command: &mut Command, corpus: &mut Corpus, global: &GlobalArgs) -> Result<()> {
+    let Command::Diff { old, new, .. } = command else {
+        return Ok(());
+    };
+    let mut taken: Vec<String> = Vec::new();
+    for side in [old, new] {
+        if !names_a_file(side) {
+            continue;
+        }
+        let source = DocSource::parse(side)?;
+        let mut doc = source.load_with(&mut std::io::empty(), global.changes.into())?;
+        if taken.contains(&doc.meta.id) {
+            doc.meta.id = format!("{}-2", doc.meta.id);
+        }
+        taken.push(doc.meta.id.clone());
+        *side = doc.meta.id.clone();
+        corpus.add(doc)?;
+    }
+    Ok(())
+}
+
 /// Runs a parsed command line and returns the exit status.
-pub fn run(args: Args) -> Result<u8> {
+pub fn run(mut args: Args) -> Result<u8> {
     let env = Env::read();
     let config = resolve(args.global.color, &env);
     let (matching, semantic) = semantic(&args.global)?;
-    let mut lib = Library::new(load_corpus(&args.global)?);
+    let mut corpus = gather_corpus(&args.global)?;
+    load_file_sides(&mut args.command, &mut corpus, &args.global)?;
+    anyhow::ensure!(!corpus.is_empty(), crate::corpus::CorpusError::EmptyCorpus);
+    let mut lib = Library::new(corpus);
     if let Some(s) = semantic {
         lib = lib
             .with_semantic(s)
@@ -903,6 +962,7 @@ mod tests {
             model: model.map(std::path::Path::to_path_buf),
             lexical_only,
             color: ColorChoice::Never,
+            changes: super::args::ChangesChoice::Accepted,
         }
     }
 

@@ -5,7 +5,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::date::date_from_text;
-use super::meta::{split_front_matter, valid_id, DateSource, DocMeta};
+use super::format::{self, Changes, Format};
+use super::meta::{cover_block, split_front_matter, symbol_id, valid_id, DateSource, DocMeta};
 use super::{Corpus, CorpusError, Document, Origin};
 
 /// The largest document accord reads: 256 MiB. The largest real UN
@@ -15,13 +16,18 @@ use super::{Corpus, CorpusError, Document, Origin};
 /// `-` ends with a message rather than with the memory.
 pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
 
-/// A document a user names on the command line: `FILE`, `ID=FILE` or `-`.
+/// A document a user names on the command line: `FILE`, `ID=FILE` or `-`,
+/// and for a Word file with tracked changes `FILE:original` (as before the
+/// changes) or `FILE:accepted`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocSource {
     /// The id given with `ID=FILE`, if any.
     pub id: Option<String>,
     /// The file, or `None` for standard input.
     pub path: Option<PathBuf>,
+    /// The reading of tracked changes asked for with `:original` or
+    /// `:accepted`; `None` leaves it to `--changes`.
+    pub changes: Option<Changes>,
 }
 
 impl DocSource {
@@ -34,10 +40,31 @@ impl DocSource {
     /// in citations (`a:b=notes.md`), rather than looking for a file of
     /// that name.
     pub fn parse(arg: &str) -> Result<DocSource, CorpusError> {
+        let mut source = DocSource::parse_plain(arg)?;
+        if let Some(path) = &source.path {
+            let text = path.to_string_lossy();
+            for (suffix, changes) in [
+                (":original", Changes::Original),
+                (":accepted", Changes::Accepted),
+            ] {
+                if let Some(file) = text.strip_suffix(suffix) {
+                    if !path.exists() && Path::new(file).exists() {
+                        source.path = Some(PathBuf::from(file));
+                        source.changes = Some(changes);
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(source)
+    }
+
+    fn parse_plain(arg: &str) -> Result<DocSource, CorpusError> {
         if arg == "-" {
             return Ok(DocSource {
                 id: None,
                 path: None,
+                changes: None,
             });
         }
         if let Some((id, path)) = arg.split_once('=') {
@@ -50,6 +77,7 @@ impl DocSource {
                     return Ok(DocSource {
                         id: Some(id.to_string()),
                         path,
+                        changes: None,
                     });
                 }
             }
@@ -57,11 +85,52 @@ impl DocSource {
         Ok(DocSource {
             id: None,
             path: Some(PathBuf::from(arg)),
+            changes: None,
         })
     }
 
-    /// Reads and checks the document. `stdin` supplies the bytes for `-`.
+    /// Reads and checks the document, Word files with tracked changes
+    /// read as if the changes were accepted (unless the source says
+    /// `:original`). `stdin` supplies the bytes for `-`.
+    ///
+    /// # Errors
+    /// Any [`CorpusError`] of reading the file.
     pub fn load(&self, stdin: &mut dyn Read) -> Result<Document, CorpusError> {
+        self.load_with(stdin, Changes::Accepted)
+    }
+
+    /// [`load`](Self::load), reading tracked changes as `changes` says
+    /// unless the source itself says (`FILE:original`). A source with
+    /// `:original` and no id gets the id of its file with `-original`
+    /// (`draft.docx:original` is `draft-original`), so that both readings
+    /// of one file can be loaded together.
+    ///
+    /// # Errors
+    /// Any [`CorpusError`] of reading the file;
+    /// [`CorpusError::NoTrackedChanges`] for `:original` on a file without
+    /// tracked changes.
+    pub fn load_with(
+        &self,
+        stdin: &mut dyn Read,
+        changes: Changes,
+    ) -> Result<Document, CorpusError> {
+        let mut doc = self.load_reading(stdin, self.changes.unwrap_or(changes))?;
+        if self.changes == Some(Changes::Original) {
+            if doc.tracked_changes.is_none() {
+                return Err(CorpusError::NoTrackedChanges(doc.origin.to_string()));
+            }
+            if self.id.is_none() {
+                doc.meta.id = format!("{}-original", doc.meta.id);
+            }
+        }
+        Ok(doc)
+    }
+
+    fn load_reading(
+        &self,
+        stdin: &mut dyn Read,
+        changes: Changes,
+    ) -> Result<Document, CorpusError> {
         match &self.path {
             None => {
                 // At most one byte more than the limit: an endless stream
@@ -79,20 +148,32 @@ impl DocSource {
                     return Err(CorpusError::TooLarge("<stdin>".into()));
                 }
                 let id = self.id.clone().unwrap_or_else(|| "stdin".into());
-                Document::from_bytes(&id, "<stdin>", &bytes, Origin::Stdin)
+                Document::read(&id, "<stdin>", &bytes, Origin::Stdin, changes)
             }
             Some(path) => {
                 let bytes = read_file(path)?;
-                let id = match &self.id {
-                    Some(id) => id.clone(),
-                    None => id_from_path(path)?,
+                // A file name with nothing a citation can use (`日本語.pdf`)
+                // gives way to the document's own symbol, if it has one.
+                let (id, from_name) = match &self.id {
+                    Some(id) => (Ok(id.clone()), true),
+                    None => match id_from_path(path) {
+                        Ok(id) => (Ok(id), true),
+                        Err(e) => (Err(e), false),
+                    },
                 };
-                let mut doc = Document::from_bytes(
-                    &id,
+                let mut doc = Document::read(
+                    id.as_deref().unwrap_or("doc"),
                     &path.display().to_string(),
                     &bytes,
                     Origin::File(path.clone()),
+                    changes,
                 )?;
+                if !from_name && doc.meta.id == "doc" {
+                    match doc.meta.symbol.as_deref().map(symbol_id) {
+                        Some(sid) if valid_id(&sid) => doc.meta.id = sid,
+                        _ => return Err(id.unwrap_err()),
+                    }
+                }
                 if let Some(id) = &self.id {
                     // An id given on the command line wins over front matter.
                     doc.meta.id = id.clone();
@@ -179,14 +260,76 @@ pub fn decode_text(name: &str, bytes: &[u8]) -> Result<String, CorpusError> {
 impl Document {
     /// Builds a document from raw bytes: checks the encoding, reads the
     /// front matter, and uses `default_id` when the front matter names none.
+    /// Word and PDF files are recognised by their content and converted;
+    /// tracked changes are read as accepted.
+    ///
+    /// # Errors
+    /// [`CorpusError`] for bytes that are not a document accord reads.
     pub fn from_bytes(
         default_id: &str,
         name: &str,
         bytes: &[u8],
         origin: Origin,
     ) -> Result<Document, CorpusError> {
-        let text = decode_text(name, bytes)?;
-        Document::from_text(default_id, name, &text, origin)
+        Document::read(default_id, name, bytes, origin, Changes::Accepted)
+    }
+
+    /// [`from_bytes`](Self::from_bytes), with tracked changes of a Word
+    /// file read as `changes` says.
+    ///
+    /// # Errors
+    /// [`CorpusError::Format`] for a Word or PDF file that cannot be read
+    /// (damaged, encrypted, a scan, an old `.doc`), and the errors of
+    /// [`decode_text`] and [`Document::from_text`].
+    pub fn read(
+        default_id: &str,
+        name: &str,
+        bytes: &[u8],
+        origin: Origin,
+        changes: Changes,
+    ) -> Result<Document, CorpusError> {
+        match format::convert(bytes, changes) {
+            None => {
+                let text = decode_text(name, bytes)?;
+                Document::from_text(default_id, name, &text, origin)
+            }
+            Some(Err(source)) => Err(CorpusError::Format {
+                name: name.to_string(),
+                source,
+            }),
+            Some(Ok(c)) => {
+                if c.text.trim().is_empty() {
+                    return Err(CorpusError::Empty(name.into()));
+                }
+                let mut doc = Document::from_text(default_id, name, &c.text, origin)?;
+                doc.format = c.format;
+                doc.furniture = c.furniture;
+                doc.tracked_changes = c.tracked_changes.then_some(changes);
+                doc.read_cover();
+                Ok(doc)
+            }
+        }
+    }
+
+    /// Reads the symbol, distribution and original language from the page
+    /// furniture and the first lines of the body, where front matter has
+    /// not given them.
+    fn read_cover(&mut self) {
+        let cover = cover_block(
+            self.furniture
+                .iter()
+                .map(String::as_str)
+                .chain(self.body.lines().filter(|l| !l.trim().is_empty()).take(40)),
+        );
+        if self.meta.symbol.is_none() {
+            self.meta.symbol = cover.symbol;
+        }
+        if self.meta.distribution.is_none() {
+            self.meta.distribution = cover.distribution;
+        }
+        if self.meta.original.is_none() {
+            self.meta.original = cover.original;
+        }
     }
 
     /// Builds a document from text already decoded (see [`decode_text`]).
@@ -221,19 +364,42 @@ impl Document {
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
-        Ok(Document {
+        let mut doc = Document {
             meta,
             body: body.to_string(),
             body_line,
             origin,
-        })
+            format: Format::Text,
+            furniture: Vec::new(),
+            tracked_changes: None,
+        };
+        doc.read_cover();
+        Ok(doc)
     }
 }
 
+/// The file extensions `--corpus` reads in a folder. `.doc` is there to be
+/// refused by name (an old binary Word file) rather than skipped unseen.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "docx", "pdf", "doc"];
+
 impl Corpus {
-    /// Loads every `.txt` and `.md` file directly inside `dir`, in file-name
-    /// order, and adds them.
+    /// Loads every `.txt`, `.md`, `.docx` and `.pdf` file directly inside
+    /// `dir` (and `.doc` files, to refuse them by name rather than skip
+    /// them), in file-name order, and adds them; tracked changes read as
+    /// accepted.
+    ///
+    /// # Errors
+    /// The first [`CorpusError`] of reading the folder or one of its files.
     pub fn add_dir(&mut self, dir: &Path) -> Result<usize, CorpusError> {
+        self.add_dir_with(dir, Changes::Accepted)
+    }
+
+    /// [`add_dir`](Self::add_dir), with tracked changes read as `changes`
+    /// says.
+    ///
+    /// # Errors
+    /// As [`add_dir`](Self::add_dir).
+    pub fn add_dir_with(&mut self, dir: &Path, changes: Changes) -> Result<usize, CorpusError> {
         let name = dir.display().to_string();
         match std::fs::metadata(dir) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -263,7 +429,7 @@ impl Corpus {
             let hidden = path
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !hidden && path.is_file() && (ext == "txt" || ext == "md") {
+            if !hidden && path.is_file() && DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
                 paths.push(path);
             }
         }
@@ -273,8 +439,9 @@ impl Corpus {
             let doc = DocSource {
                 id: None,
                 path: Some(path),
+                changes: None,
             }
-            .load(&mut std::io::empty())?;
+            .load_with(&mut std::io::empty(), changes)?;
             self.add(doc)?;
         }
         Ok(n)
@@ -291,28 +458,32 @@ mod tests {
             DocSource::parse("-").unwrap(),
             DocSource {
                 id: None,
-                path: None
+                path: None,
+                changes: None
             }
         );
         assert_eq!(
             DocSource::parse("draft=my file.md").unwrap(),
             DocSource {
                 id: Some("draft".into()),
-                path: Some("my file.md".into())
+                path: Some("my file.md".into()),
+                changes: None
             }
         );
         assert_eq!(
             DocSource::parse("notes.md").unwrap(),
             DocSource {
                 id: None,
-                path: Some("notes.md".into())
+                path: Some("notes.md".into()),
+                changes: None
             }
         );
         assert_eq!(
             DocSource::parse("d=-").unwrap(),
             DocSource {
                 id: Some("d".into()),
-                path: None
+                path: None,
+                changes: None
             }
         );
         // An id that cannot be cited is named as such, not looked up as a

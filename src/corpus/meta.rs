@@ -103,6 +103,14 @@ pub struct DocMeta {
     pub authority: Option<Authority>,
     /// Full title.
     pub title: Option<String>,
+    /// The UN document symbol (`A/CONF.234/L.6`), from front matter or the
+    /// document's cover block and running heads.
+    pub symbol: Option<String>,
+    /// The distribution line of the cover block (`General`, `Limited`,
+    /// `Restricted`).
+    pub distribution: Option<String>,
+    /// The original language (`English`), from the cover block.
+    pub original: Option<String>,
 }
 
 impl DocMeta {
@@ -118,6 +126,9 @@ impl DocMeta {
             kind: None,
             authority: None,
             title: None,
+            symbol: None,
+            distribution: None,
+            original: None,
         }
     }
 
@@ -135,6 +146,85 @@ impl DocMeta {
         let year = self.year.or_else(|| self.date_year()).unwrap_or(u16::MAX);
         (year, self.date.clone().unwrap_or_default())
     }
+}
+
+/// What the cover block of a UN document says: its symbol, distribution and
+/// original language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Cover {
+    pub symbol: Option<String>,
+    pub distribution: Option<String>,
+    pub original: Option<String>,
+}
+
+/// Reads the cover block from the first lines of a document (page
+/// furniture first: running heads carry the symbol). The symbol is the
+/// first whole word of a short line (at most six words) that is a UN
+/// symbol ([`is_un_symbol`]); `Distr.: X` and `Original: X` lines give the
+/// others.
+pub(crate) fn cover_block<'a>(lines: impl Iterator<Item = &'a str>) -> Cover {
+    let mut c = Cover::default();
+    for line in lines {
+        let t = line.trim().trim_start_matches('#').trim();
+        let words: Vec<&str> = t.split_whitespace().collect();
+        if c.symbol.is_none() && words.len() <= 6 {
+            c.symbol = words
+                .iter()
+                .map(|w| w.trim_end_matches([',', ';']))
+                .find(|w| is_un_symbol(w))
+                .map(str::to_string);
+        }
+        let value = |prefixes: &[&str]| {
+            prefixes.iter().find_map(|p| {
+                t.get(..p.len())
+                    .filter(|h| h.eq_ignore_ascii_case(p))
+                    .map(|_| t[p.len()..].trim().trim_end_matches('.').to_string())
+                    .filter(|v| !v.is_empty() && v.split_whitespace().count() <= 4)
+            })
+        };
+        if c.distribution.is_none() {
+            c.distribution = value(&["Distr.:", "Distr:", "Distribution:"]);
+        }
+        if c.original.is_none() {
+            c.original = value(&["Original:"]);
+        }
+    }
+    c
+}
+
+/// True for a UN document symbol: slash-separated parts, the first of one
+/// to ten capital letters (`A`, `E`, `S`, `CTOC`, `UNODC`), the others of
+/// letters, digits, `.`, `-` and parentheses, with a digit somewhere
+/// (`A/CONF.234/L.6`, `E/CN.15/2021/L.3/Rev.1`, `A/RES/70/174`), as the
+/// *United Nations Editorial Manual* describes document symbols.
+pub fn is_un_symbol(s: &str) -> bool {
+    let mut parts = s.split('/');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    (1..=10).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_uppercase())
+        && !rest.is_empty()
+        && s.len() <= 60
+        && rest.iter().all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'(' | b')'))
+        })
+        && s.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A document id made from a symbol: lower-cased, `/` as `-`
+/// (`A/CONF.234/L.6` gives `a-conf.234-l.6`).
+pub(crate) fn symbol_id(symbol: &str) -> String {
+    symbol
+        .chars()
+        .map(|c| match c {
+            '/' | '(' | ')' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect::<String>()
+        .trim_matches('-')
+        .to_string()
 }
 
 /// True for ids usable in citations: `[A-Za-z0-9][A-Za-z0-9._-]*`.
@@ -221,6 +311,7 @@ pub(crate) fn split_front_matter<'a>(
             "venue" => meta.venue = opt(value),
             "kind" => meta.kind = opt(value),
             "title" => meta.title = opt(value),
+            "symbol" => meta.symbol = opt(value),
             "authority" => {
                 meta.authority = Some(Authority::parse(&value).ok_or_else(|| {
                     err(
@@ -235,7 +326,7 @@ pub(crate) fn split_front_matter<'a>(
                 return Err(err(
                     lineno,
                     format!(
-                        "unknown key '{other}' (known: id, year, date, meeting, venue, kind, authority, title)"
+                        "unknown key '{other}' (known: id, year, date, meeting, venue, kind, authority, title, symbol)"
                     ),
                 ))
             }
@@ -250,6 +341,46 @@ pub(crate) fn split_front_matter<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cover_blocks_and_symbols() {
+        for s in [
+            "A/CONF.234/L.6",
+            "E/CN.15/2021/L.3/Rev.1",
+            "A/RES/70/174",
+            "CTOC/COP/2020/L.9",
+        ] {
+            assert!(is_un_symbol(s), "{s}");
+        }
+        for s in [
+            "and/or",
+            "A/B",
+            "1/2",
+            "http://x.org/1",
+            "30/11/2026",
+            "Ab/CONF.1",
+        ] {
+            assert!(!is_un_symbol(s), "{s}");
+        }
+        let c = cover_block(
+            [
+                "United Nations A/CONF.999/L.1",
+                "Distr.: Limited",
+                "5 May 2027",
+                "Original: English",
+                "1. Recalling resolution 70/174 and A/RES/70/1, the Assembly decided to act.",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(c.symbol.as_deref(), Some("A/CONF.999/L.1"));
+        assert_eq!(c.distribution.as_deref(), Some("Limited"));
+        assert_eq!(c.original.as_deref(), Some("English"));
+        assert_eq!(symbol_id("A/CONF.999/L.1"), "a-conf.999-l.1");
+        assert_eq!(
+            cover_block(["1. We note A/RES/70/1 with thanks and more words."].into_iter()).symbol,
+            None
+        );
+    }
 
     #[test]
     fn front_matter_is_split_and_read() {
@@ -280,7 +411,7 @@ mod tests {
         let e = split_front_matter("f.md", "---\nid: a\nyaer: 2020\n---\n", &mut m).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "'f.md', front matter line 3: unknown key 'yaer' (known: id, year, date, meeting, venue, kind, authority, title)"
+            "'f.md', front matter line 3: unknown key 'yaer' (known: id, year, date, meeting, venue, kind, authority, title, symbol)"
         );
         let e = split_front_matter("f.md", "---\nid: a\n", &mut m).unwrap_err();
         assert!(e.to_string().contains("never closed"));

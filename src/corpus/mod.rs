@@ -7,6 +7,7 @@
 //! documents for the later stages.
 
 mod date;
+pub mod format;
 mod load;
 mod meta;
 mod seeds;
@@ -15,7 +16,8 @@ mod side;
 use std::path::PathBuf;
 
 pub use date::date_from_text;
-pub use load::{decode_text, DocSource, MAX_DOCUMENT_BYTES};
+pub use format::{Changes, Format, FormatError};
+pub use load::{decode_text, DocSource, DOCUMENT_EXTENSIONS, MAX_DOCUMENT_BYTES};
 pub use meta::{Authority, DateSource, DocMeta};
 pub use side::Side;
 
@@ -55,6 +57,18 @@ pub struct Document {
     pub body_line: usize,
     /// Where the text was read from.
     pub origin: Origin,
+    /// The format of the file: text, Word or PDF. A Word or PDF file's
+    /// [`body`](Self::body) is the text accord made of it (one paragraph a
+    /// line), and line numbers are lines of that text (`accord show DOC
+    /// --text` prints it).
+    pub format: Format,
+    /// Page furniture a Word or PDF reader took out of the body: page
+    /// headers and footers, running heads, page numbers. Not part of any
+    /// unit; listed with the set-aside lines.
+    pub furniture: Vec<String>,
+    /// A Word file with tracked changes, and which reading of them the body
+    /// is.
+    pub tracked_changes: Option<Changes>,
 }
 
 /// Everything that can go wrong while reading documents or resolving sides.
@@ -64,7 +78,9 @@ pub enum CorpusError {
     #[error("cannot read '{0}': no such file")]
     Missing(PathBuf),
     /// A directory was given where a file was expected.
-    #[error("'{0}' is a directory: use --corpus DIR to load every .txt/.md file in it")]
+    #[error(
+        "'{0}' is a directory: use --corpus DIR to load every .txt, .md, .docx and .pdf file in it"
+    )]
     IsDirectory(PathBuf),
     /// A pipe, socket or device was named where a file was expected:
     /// reading it could wait forever for a writer.
@@ -78,12 +94,27 @@ pub enum CorpusError {
     /// `--corpus` was given something that is not a directory.
     #[error("'{0}' is not a directory: use --doc FILE to load a single file")]
     NotADirectory(PathBuf),
+    /// A Word or PDF file that cannot be read (damaged, encrypted, a scan,
+    /// an old `.doc`).
+    #[error("'{name}' {source}")]
+    Format {
+        /// File name.
+        name: String,
+        /// What is wrong and what to do.
+        source: FormatError,
+    },
+    /// `:original` asked of a file that is not a Word file with tracked
+    /// changes.
+    #[error(
+        "'{0}' has no tracked changes: ':original' reads a Word file as before its tracked changes"
+    )]
+    NoTrackedChanges(String),
     /// The file has no text at all.
     #[error("'{0}' is empty: there is nothing to parse")]
     Empty(String),
     /// The file holds NUL bytes, so it is not a text document.
     #[error(
-        "'{name}' looks binary (NUL byte at offset {offset}): accord reads UTF-8 text or Markdown"
+        "'{name}' looks binary (NUL byte at offset {offset}): accord reads UTF-8 text, Markdown, Word (.docx) and PDF"
     )]
     Binary {
         /// File name or `<stdin>`.

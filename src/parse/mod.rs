@@ -192,6 +192,9 @@ pub enum SkipReason {
     Rule,
     /// Text after a heading that no numbered paragraph owns.
     Orphan,
+    /// A page header or footer, running head or page number that a Word
+    /// or PDF reader took out of the body ([`Document::furniture`]).
+    PageFurniture,
 }
 
 impl SkipReason {
@@ -202,6 +205,7 @@ impl SkipReason {
             SkipReason::Table => "table",
             SkipReason::Rule => "rule",
             SkipReason::Orphan => "orphan",
+            SkipReason::PageFurniture => "page_furniture",
         }
     }
 }
@@ -238,6 +242,11 @@ pub struct ParsedDoc {
     /// True when the document had no paragraph numbers and its paragraphs
     /// were numbered 1, 2, 3 in order of appearance.
     pub numbered_by_accord: bool,
+    /// The format of the file (text, Word, PDF).
+    pub format: crate::corpus::Format,
+    /// A Word file with tracked changes, and which reading of them was
+    /// parsed.
+    pub tracked_changes: Option<crate::corpus::Changes>,
 }
 
 impl ParsedDoc {
@@ -292,7 +301,14 @@ impl ParsedDoc {
                 .filter(|w| !w.is_empty())
                 .count()
         };
-        let aside: usize = self.skipped.iter().map(|s| count(&s.text)).sum();
+        // Page furniture is expected of Word and PDF files, and not in
+        // the body: it does not count.
+        let aside: usize = self
+            .skipped
+            .iter()
+            .filter(|s| s.reason != SkipReason::PageFurniture)
+            .map(|s| count(&s.text))
+            .sum();
         let total = aside
             + self
                 .units
@@ -377,6 +393,14 @@ pub fn parse(doc: &Document) -> ParsedDoc {
             s.line += shift;
         }
     }
+    parsed.format = doc.format;
+    parsed.tracked_changes = doc.tracked_changes;
+    // Page furniture is not in the body: it is listed with line 0.
+    parsed.skipped.extend(doc.furniture.iter().map(|f| Skipped {
+        line: 0,
+        text: f.clone(),
+        reason: SkipReason::PageFurniture,
+    }));
     parsed
 }
 
@@ -422,7 +446,13 @@ pub fn unaccounted_words(
         .headings
         .iter()
         .chain(parsed.footnotes.iter().map(|f| &f.text))
-        .chain(parsed.skipped.iter().map(|s| &s.text))
+        .chain(
+            parsed
+                .skipped
+                .iter()
+                .filter(|s| s.reason != SkipReason::PageFurniture)
+                .map(|s| &s.text),
+        )
         .chain(parsed.framing.iter().map(|f| &f.text))
     {
         count_words(t, &mut balance, -1);

@@ -1415,6 +1415,8 @@ impl<'m> State<'m> {
             skipped,
             framing,
             numbered_by_accord,
+            format: Default::default(),
+            tracked_changes: None,
         }
     }
 }

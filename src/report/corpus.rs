@@ -93,6 +93,18 @@ pub struct DocView<'a> {
     pub units: usize,
     /// True when accord numbered the paragraphs itself.
     pub numbered_by_accord: bool,
+    /// UN document symbol (`A/CONF.234/L.6`), from front matter or the
+    /// document's cover block and running heads; null when none.
+    pub symbol: Option<&'a str>,
+    /// Distribution from the cover block (`General`, `Limited`), or null.
+    pub distribution: Option<&'a str>,
+    /// Original language from the cover block, or null.
+    pub original: Option<&'a str>,
+    /// The file's format: `text`, `docx` or `pdf`.
+    pub format: &'static str,
+    /// For a Word file with tracked changes, the reading parsed:
+    /// `accepted` or `original`; null otherwise.
+    pub tracked_changes: Option<&'static str>,
 }
 
 /// Views for `docs --format json`.
@@ -112,6 +124,11 @@ pub fn docs_json<'a>(docs: &[&'a ParsedDoc]) -> Vec<DocView<'a>> {
             recommendations: d.recommendations().len(),
             units: d.units.len(),
             numbered_by_accord: d.numbered_by_accord,
+            symbol: d.meta.symbol.as_deref(),
+            distribution: d.meta.distribution.as_deref(),
+            original: d.meta.original.as_deref(),
+            format: d.format.as_str(),
+            tracked_changes: d.tracked_changes.map(|c| c.as_str()),
         })
         .collect()
 }
@@ -127,13 +144,28 @@ pub fn docs_text(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> i
         .max()
         .unwrap_or(2)
         .max(2);
-    let head = format!("{:idw$}  YEAR  DATE        PARAS  RECS  UNITS  TITLE", "ID");
+    // The symbol column is there only when a document has a symbol; it
+    // is as wide as the longest (at most 24 columns, then shortened).
+    let symw = docs
+        .iter()
+        .filter_map(|d| d.meta.symbol.as_deref())
+        .map(|s| s.chars().count().clamp(6, 24))
+        .max();
+    let symbol_head = symw.map_or(String::new(), |w| format!("{:w$}  ", "SYMBOL"));
+    let head = format!(
+        "{:idw$}  YEAR  DATE        {symbol_head}PARAS  RECS  UNITS  TITLE",
+        "ID"
+    );
     writeln!(out, "{}", st.heading(&head))?;
     for d in docs {
         let year = d.meta.year.map_or("-".to_string(), |y| y.to_string());
         let date = d.meta.date.as_deref().unwrap_or("-");
+        let symbol = symw.map_or(String::new(), |w| {
+            let s = esc_line(d.meta.symbol.as_deref().unwrap_or("-"));
+            format!("{:w$}  ", shorten(&s, w))
+        });
         let line = format!(
-            "{:idw$}  {:4}  {:10}  {:5}  {:4}  {:5}  ",
+            "{:idw$}  {:4}  {:10}  {symbol}{:5}  {:4}  {:5}  ",
             d.meta.id,
             year,
             date,
