@@ -142,9 +142,12 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: OutputFormat,
-        /// List the lines of the document set aside (front matter, tables): in no unit, heading, title, chapeau or footnote.
+        /// List the lines of the document set aside (front matter, tables, page furniture): in no unit, heading, title, chapeau or footnote.
         #[arg(long)]
         set_aside: bool,
+        /// Print the text accord read, with the line numbers units cite: for a Word or PDF file, the text it made of it (one paragraph a line).
+        #[arg(long, conflicts_with = "set_aside")]
+        text: bool,
     },
     /// Print every unit of one or more documents.
     #[command(

@@ -275,8 +275,23 @@ pub fn dispatch_with(
             target,
             format,
             set_aside,
+            text,
         } => {
-            if set_aside {
+            if text {
+                anyhow::ensure!(
+                    !crate::parse::Citation::looks_like(&target),
+                    crate::Error::Usage(format!(
+                        "--text prints the text of a document: give a document id, not the citation '{target}'"
+                    ))
+                );
+                let doc = lib.corpus().require(&target)?;
+                emit(
+                    format,
+                    out,
+                    |out| report::corpus::document_text(&doc.body, doc.body_line, out),
+                    || report::corpus::document_json(doc),
+                )?;
+            } else if set_aside {
                 anyhow::ensure!(
                     !crate::parse::Citation::looks_like(&target),
                     crate::Error::Usage(format!(

@@ -293,9 +293,9 @@ impl Document {
                 let text = decode_text(name, bytes)?;
                 Document::from_text(default_id, name, &text, origin)
             }
-            Some(Err(source)) => Err(CorpusError::Format {
+            Some(Err(problem)) => Err(CorpusError::Format {
                 name: name.to_string(),
-                source,
+                problem,
             }),
             Some(Ok(c)) => {
                 if c.text.trim().is_empty() {

@@ -96,12 +96,12 @@ pub enum CorpusError {
     NotADirectory(PathBuf),
     /// A Word or PDF file that cannot be read (damaged, encrypted, a scan,
     /// an old `.doc`).
-    #[error("'{name}' {source}")]
+    #[error("'{name}' {problem}")]
     Format {
         /// File name.
         name: String,
         /// What is wrong and what to do.
-        source: FormatError,
+        problem: FormatError,
     },
     /// `:original` asked of a file that is not a Word file with tracked
     /// changes.

@@ -112,7 +112,13 @@ fn context_lines(docs: &[&ParsedDoc]) -> Vec<(&'static str, String)> {
         for (h, line) in d.headings.iter().zip(&d.heading_lines) {
             lines.push((*line, "heading", h.clone()));
         }
-        for s in &d.skipped {
+        // Page furniture (running heads, page numbers) is layout: a Word
+        // file and its PDF, or two printings, differ in it and say the same.
+        for s in d
+            .skipped
+            .iter()
+            .filter(|s| s.reason != crate::parse::SkipReason::PageFurniture)
+        {
             lines.push((s.line, "set aside", s.text.clone()));
         }
         lines.sort_by_key(|(line, ..)| *line);

@@ -319,15 +319,57 @@ pub fn set_aside_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> 
         ))
     )?;
     for s in &doc.skipped {
-        let head = format!(
-            "{:>5}  {:<12} ",
-            s.line,
-            s.reason.as_str().replace('_', " ")
-        );
+        // Page furniture is not in the text: it has no line.
+        let line = match s.reason {
+            crate::parse::SkipReason::PageFurniture => "-".to_string(),
+            _ => s.line.to_string(),
+        };
+        let head = format!("{line:>5}  {:<12} ", s.reason.as_str().replace('_', " "));
         let indent = " ".repeat(head.chars().count());
         writeln!(out, "{}", wrap(&s.text, config.width, &head, &indent))?;
     }
     Ok(())
+}
+
+/// `show DOC --text`: the text accord read, one line per line of the
+/// text, each after its line number (right-aligned in five columns) as
+/// units cite it; control characters escaped.
+pub fn document_text(body: &str, first_line: usize, out: &mut dyn Write) -> io::Result<()> {
+    for (i, line) in body.lines().enumerate() {
+        writeln!(out, "{:>5}  {}", i + first_line, esc_line(line))?;
+    }
+    Ok(())
+}
+
+/// JSON view of `show DOC --text` (documented in README, "show").
+#[derive(Debug, Serialize)]
+pub struct DocumentTextView<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// `text`, `docx` or `pdf`.
+    pub format: &'static str,
+    /// For a Word file with tracked changes, the reading: `accepted` or
+    /// `original`; else null.
+    pub tracked_changes: Option<&'static str>,
+    /// The line of the file (text) or of accord's text (Word, PDF) on
+    /// which `text` starts.
+    pub first_line: usize,
+    /// The body as read.
+    pub text: &'a str,
+    /// Page furniture taken out of a Word or PDF file.
+    pub furniture: &'a [String],
+}
+
+/// The view for `show DOC --text --format json`.
+pub fn document_json(doc: &crate::corpus::Document) -> DocumentTextView<'_> {
+    DocumentTextView {
+        id: &doc.meta.id,
+        format: doc.format.as_str(),
+        tracked_changes: doc.tracked_changes.map(|c| c.as_str()),
+        first_line: doc.body_line,
+        text: &doc.body,
+        furniture: &doc.furniture,
+    }
 }
 
 /// JSON view of a set-aside line (documented in README, "show").

@@ -8,9 +8,9 @@
 //!    above the baseline is a superscript, and digits there are a footnote
 //!    reference (`<sup>3</sup>`).
 //! 2. **Running heads and feet**: the symbol, page numbers, job numbers and
-//!    barcode lines repeat at the top or foot of the pages. A line among
-//!    the first or last [`EDGE_LINES`] of its page whose text, with digits
-//!    masked, appears in that zone on at least half the pages (and on two
+//!    barcode lines repeat at the top or foot of the pages. A short line
+//!    among the first or last [`EDGE_LINES`] of its page whose text, with
+//!    digits masked, appears in that zone on two pages in five (and on two
 //!    at least) is page furniture. This is detected by repetition, not by
 //!    listing patterns, so it works for any document series.
 //! 3. **Footnotes**: at the foot of a page, lines set smaller than the body
@@ -275,12 +275,24 @@ fn body_size(lines: &[Line]) -> f32 {
 /// A line's text with digits masked and spaces removed: the key under
 /// which running heads and page numbers repeat.
 fn furniture_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect::<String>()
-        .to_lowercase()
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            // A run of digits is one mark: page 9 and page 10 repeat.
+            if !key.ends_with('#') {
+                key.push('#');
+            }
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
 }
+
+/// Running heads and feet are short: a symbol, a page number, a job
+/// number, a barcode, a part name. A line of more words (a footnote that
+/// repeats on several pages, a recurring sentence) is never furniture.
+const MAX_FURNITURE_WORDS: usize = 12;
 
 /// Takes running heads and feet out of `lines`; returns them.
 fn take_furniture(lines: &mut Vec<Line>, pages: usize) -> Vec<String> {
@@ -295,6 +307,10 @@ fn take_furniture(lines: &mut Vec<Line>, pages: usize) -> Vec<String> {
         edge.extend(idx.iter().take(EDGE_LINES));
         edge.extend(idx.iter().rev().take(EDGE_LINES));
     }
+    edge.retain(|&i| {
+        lines[i].mark_first.is_none()
+            && lines[i].text.split_whitespace().count() <= MAX_FURNITURE_WORDS
+    });
     let mut pages_of: HashMap<String, HashSet<usize>> = HashMap::new();
     for &i in &edge {
         pages_of
@@ -302,7 +318,10 @@ fn take_furniture(lines: &mut Vec<Line>, pages: usize) -> Vec<String> {
             .or_default()
             .insert(lines[i].page);
     }
-    let need = pages.div_ceil(2).max(2);
+    // On at least two pages, and on two in five: running heads that
+    // alternate between odd and even pages (symbol left, then right) are
+    // each on half the pages, less the cover page.
+    let need = (pages * 2).div_ceil(5).max(2);
     let repeated: HashSet<&String> = pages_of
         .iter()
         .filter(|(_, p)| p.len() >= need)
@@ -340,25 +359,31 @@ fn split_notes(lines: Vec<Line>, body_size: f32) -> (Vec<Line>, Vec<Line>) {
     let mut notes = body.split_off(start);
     for n in &mut notes {
         if n.mark_first.is_none() {
-            // A mark printed on the baseline: "3 See the ...".
-            if let Some((num, rest)) = n.text.split_once(' ') {
-                if num.chars().all(|c| c.is_ascii_digit())
-                    && !num.is_empty()
-                    && num.len() <= 3
-                    && n.x <= body.first().map_or(f32::MAX, |b| b.x + 1.0)
-                {
-                    n.mark_first = Some(num.to_string());
-                    n.text = rest.to_string();
-                }
+            // A mark printed on the baseline: "3 See the ...", "3See".
+            if let Some((num, rest)) = note_mark(&n.text) {
+                let (num, rest) = (num.to_string(), rest.to_string());
+                n.mark_first = Some(num);
+                n.text = rest;
             }
         }
     }
     (body, notes)
 }
 
+/// A footnote's mark printed on its baseline, before a space or glued to
+/// the text (`3 See`, `3See`): one to three digits.
 fn starts_with_number(t: &str) -> bool {
+    note_mark(t).is_some()
+}
+
+/// The mark and the text of a footnote line whose mark is printed on the
+/// baseline (`3 See the ...`, `3See the ...`).
+fn note_mark(t: &str) -> Option<(&str, &str)> {
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
-    (1..=3).contains(&digits) && t[digits..].starts_with(' ')
+    let rest = &t[digits..];
+    let next = rest.chars().next()?;
+    ((1..=3).contains(&digits) && (next == ' ' || next.is_alphabetic() || next == '\u{201c}'))
+        .then(|| (&t[..digits], rest.trim_start()))
 }
 
 /// True when a line opens with a list label: `12.`, `(a)`, `(iv)`, `2 bis.`,

@@ -71,13 +71,15 @@ pub enum FormatError {
     #[error("is not a Word document: it is {0}")]
     NotWord(String),
     /// A Word or PDF file that cannot be read.
-    #[error("is damaged: {0}; open it and save it again, or export it as PDF or text")]
+    #[error(
+        "is damaged: {0}; open it and save it again (or export it as text), then give the new file"
+    )]
     Damaged(String),
     /// A PDF that needs a password.
     #[error("is an encrypted PDF: save an unencrypted copy (for example `qpdf --decrypt IN OUT`) and give that")]
     Encrypted,
     /// A PDF with pages but no text on them (a scan).
-    #[error("has no text layer ({pages} page(s) of images): run OCR first (for example `ocrmypdf IN OUT`)")]
+    #[error("has no text layer (no text on any of its {pages} page(s): a scan?): run OCR first (for example `ocrmypdf IN OUT`)")]
     NoTextLayer {
         /// Pages in the file.
         pages: usize,

@@ -48,6 +48,15 @@ pub fn read(bytes: &[u8]) -> Result<Laid, FormatError> {
             }
         })?;
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    // A file encrypted with a user password loads, but its pages cannot be
+    // read (one with only an owner password is decrypted on loading).
+    let encrypted = doc.is_encrypted();
+    if encrypted && pages.is_empty() {
+        return Err(FormatError::Encrypted);
+    }
+    if pages.is_empty() {
+        return Err(FormatError::Damaged("the PDF has no pages".into()));
+    }
     if pages.len() > MAX_PAGES {
         return Err(FormatError::TooComplex(format!(
             "has {} pages: accord reads PDFs of up to {MAX_PAGES} pages; split it",
@@ -75,7 +84,11 @@ pub fn read(bytes: &[u8]) -> Result<Laid, FormatError> {
         glyphs.flush();
     }
     if glyphs.spans.iter().all(|s| s.text.trim().is_empty()) {
-        return Err(FormatError::NoTextLayer { pages: pages.len() });
+        return Err(if encrypted {
+            FormatError::Encrypted
+        } else {
+            FormatError::NoTextLayer { pages: pages.len() }
+        });
     }
     Ok(layout::lay_out(glyphs.spans, pages.len()))
 }
