@@ -131,11 +131,15 @@ fn context_lines(docs: &[&ParsedDoc]) -> Vec<(&'static str, String)> {
 /// their whitespace (line breaks, runs of spaces, blank lines): the check
 /// behind every "identical", so that a change accord does not compare
 /// (an emphasis mark, a link target, a numbering label) still counts.
+/// Markdown's heading marks (`#`, `##`) are layout too: a Word file writes
+/// its headings with them and its PDF without, and the headings' words are
+/// compared as context.
 pub fn texts_differ(old: &[&str], new: &[&str]) -> bool {
     let words = |sides: &[&str]| -> Vec<String> {
         sides
             .iter()
             .flat_map(|t| t.split_whitespace())
+            .filter(|w| !w.bytes().all(|b| b == b'#'))
             .map(|w| crate::parse::unicode::matching_form(w).into_owned())
             .collect()
     };
