@@ -72,6 +72,7 @@ pub struct Library {
     semantic: Option<Arc<embed::Semantic>>,
     notices: Arc<Mutex<Vec<String>>>,
     embed_progress: EmbedProgress,
+    changes: corpus::Changes,
 }
 
 /// Where the library reports the progress of embedding texts.
@@ -122,6 +123,7 @@ impl Library {
             semantic: None,
             notices: Arc::default(),
             embed_progress: EmbedProgress(Arc::new(progress::NoProgress)),
+            changes: corpus::Changes::Accepted,
         };
         for (source, doc) in lib.corpus.documents().iter().zip(&lib.docs) {
             if source.origin != corpus::Origin::Seed {
@@ -131,6 +133,18 @@ impl Library {
             }
         }
         lib
+    }
+
+    /// Reads the tracked changes of Word files given to the library later
+    /// (a draft to review) as `changes` says; accepted by default.
+    pub fn with_changes(mut self, changes: corpus::Changes) -> Library {
+        self.changes = changes;
+        self
+    }
+
+    /// How the tracked changes of Word files given later are read.
+    pub fn changes(&self) -> corpus::Changes {
+        self.changes
     }
 
     /// Reports the progress of embedding texts (the slow part of a first

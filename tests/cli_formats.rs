@@ -535,3 +535,30 @@ fn a_word_draft_is_reviewed_into_a_word_file() {
         "the review quotes its paragraphs"
     );
 }
+
+#[test]
+fn a_tracked_draft_is_reviewed_in_the_reading_asked_for() {
+    let review = |extra: &[&str]| {
+        let out = accord()
+            .args(extra)
+            .args(["--color", "never", "review", &fixture("draft-tracked.docx")])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let accepted = review(&[]);
+    assert!(
+        accepted.contains("Encourages") && !accepted.contains("Urges"),
+        "{accepted}"
+    );
+    let original = review(&["--changes", "original"]);
+    assert!(
+        original.contains("Urges") && !original.contains("Encourages"),
+        "{original}"
+    );
+}

@@ -213,7 +213,7 @@ pub fn run(mut args: Args) -> Result<u8> {
     let mut corpus = gather_corpus(&args.global)?;
     load_file_sides(&mut args.command, &mut corpus, &args.global)?;
     anyhow::ensure!(!corpus.is_empty(), crate::corpus::CorpusError::EmptyCorpus);
-    let mut lib = Library::new(corpus);
+    let mut lib = Library::new(corpus).with_changes(args.global.changes.into());
     if let Some(s) = semantic {
         lib = lib
             .with_semantic(s)
@@ -802,7 +802,7 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
         None => None,
     };
 
-    let doc = source.load(&mut std::io::stdin().lock())?;
+    let doc = source.load_with(&mut std::io::stdin().lock(), lib.changes())?;
     // The draft is not one of the precedents: with the id of a library
     // document it would silently take that document out of them.
     anyhow::ensure!(
