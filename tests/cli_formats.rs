@@ -393,6 +393,16 @@ fn bad_word_and_pdf_files_get_one_line_and_status_2() {
     let (_d6, p) = file_with("really-odt.docx", &odt);
     assert!(refused(&p).contains("is not a Word document: it is an OpenDocument file"));
 
+    let xlsx = zip_of(&[
+        (
+            "_rels/.rels",
+            r#"<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        ("xl/workbook.xml", "<workbook/>"),
+    ]);
+    let (_d9, p) = file_with("sheet.docx", &xlsx);
+    assert!(refused(&p).contains("is not a Word document: it is an Excel workbook (.xlsx)"));
+
     let other = zip_of(&[("notes.txt", "hello")]);
     let (_d7, p) = file_with("archive.docx", &other);
     assert!(refused(&p).contains("is not a Word document: it is a zip archive"));
@@ -437,12 +447,7 @@ fn formats_are_told_by_content_not_by_name() {
 fn a_folder_of_word_and_pdf_files_is_a_corpus() {
     let dir = tempfile::tempdir().unwrap();
     for f in ["declaration.docx", "declaration.pdf", "draft-tracked.docx"] {
-        let to = if f == "declaration.pdf" {
-            "declaration-print.pdf"
-        } else {
-            f
-        };
-        std::fs::copy(fixture(f), dir.path().join(to)).unwrap();
+        std::fs::copy(fixture(f), dir.path().join(f)).unwrap();
     }
     let v = json(&[
         "--no-seeds",
@@ -467,15 +472,17 @@ fn a_folder_of_word_and_pdf_files_is_a_corpus() {
     assert_eq!(
         got,
         [
-            ("declaration-print", "pdf", &Value::Null),
+            // The Word file and the PDF of one document: told apart by
+            // their extension.
             ("declaration", "docx", &Value::Null),
+            ("declaration-pdf", "pdf", &Value::Null),
             ("draft-tracked", "docx", &Value::from("accepted"))
         ]
     );
     // The Word file and its PDF say the same thing.
     accord()
         .args(["--no-seeds", "--corpus", &dir.path().display().to_string()])
-        .args(["diff", "declaration", "declaration-print"])
+        .args(["diff", "declaration", "declaration-pdf"])
         .assert()
         .code(0);
 }

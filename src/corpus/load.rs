@@ -218,7 +218,15 @@ fn id_from_path(path: &Path) -> Result<String, CorpusError> {
             }
         })
         .collect();
-    let id = id
+    // One `-` for each run of characters a citation cannot use:
+    // `Draft resolution (rev 2)` is `draft-resolution-rev-2`.
+    let mut squeezed = String::with_capacity(id.len());
+    for c in id.chars() {
+        if !(c == '-' && squeezed.ends_with('-')) {
+            squeezed.push(c);
+        }
+    }
+    let id = squeezed
         .trim_matches(|c| c == '-' || c == '.' || c == '_')
         .to_string();
     if valid_id(&id) {
@@ -435,13 +443,25 @@ impl Corpus {
         }
         paths.sort();
         let n = paths.len();
+        let mut from_here: Vec<String> = Vec::new();
         for path in paths {
-            let doc = DocSource {
+            let mut doc = DocSource {
                 id: None,
-                path: Some(path),
+                path: Some(path.clone()),
                 changes: None,
             }
             .load_with(&mut std::io::empty(), changes)?;
+            // The PDF and the Word file of one document, downloaded side by
+            // side (`res.docx`, `res.pdf`), are told apart by their
+            // extension: `res` and `res-pdf`.
+            if from_here.contains(&doc.meta.id) {
+                let ext = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                doc.meta.id = format!("{}-{ext}", doc.meta.id);
+            }
+            from_here.push(doc.meta.id.clone());
             self.add(doc)?;
         }
         Ok(n)
@@ -561,5 +581,9 @@ mod tests {
             "my-draft-v2"
         );
         assert_eq!(id_from_path(Path::new("x/draft.txt")).unwrap(), "draft");
+        assert_eq!(
+            id_from_path(Path::new("Draft resolution (rev 2).docx")).unwrap(),
+            "draft-resolution-rev-2"
+        );
     }
 }

@@ -172,15 +172,23 @@ fn main_part(zip: &mut Zip<'_>) -> Result<String, FormatError> {
             .map(|t| t.trim_start_matches('/').to_string())
     });
     match target {
+        // Excel and PowerPoint files name their workbook or presentation as
+        // the package's main part too.
+        Some(t) if t.starts_with("xl/") => Err(FormatError::NotWord(
+            "an Excel workbook (.xlsx): save the text as .docx, PDF or text".into(),
+        )),
+        Some(t) if t.starts_with("ppt/") => Err(FormatError::NotWord(
+            "a PowerPoint presentation (.pptx): save the text as .docx, PDF or text".into(),
+        )),
         Some(t) if t.ends_with(".xml") => Ok(t),
         _ if zip.by_name("word/document.xml").is_ok() => Ok("word/document.xml".into()),
         _ => {
             let what = if zip.by_name("content.xml").is_ok() {
                 "an OpenDocument file (.odt): save it as .docx"
             } else if zip.by_name("xl/workbook.xml").is_ok() {
-                "an Excel workbook"
+                "an Excel workbook (.xlsx): save the text as .docx, PDF or text"
             } else if zip.by_name("ppt/presentation.xml").is_ok() {
-                "a PowerPoint presentation"
+                "a PowerPoint presentation (.pptx): save the text as .docx, PDF or text"
             } else {
                 "a zip archive with no Word document in it"
             };
@@ -231,8 +239,8 @@ fn read_xml(zip: &mut Zip<'_>, name: &str) -> Result<Option<Element>, FormatErro
         .read_to_end(&mut bytes)
         .map_err(|e| FormatError::Damaged(format!("part {name}: {e}")))?;
     if bytes.len() as u64 > MAX_PART_BYTES {
-        return Err(FormatError::Damaged(format!(
-            "part {name} is larger than 256 MiB when decompressed"
+        return Err(FormatError::TooComplex(format!(
+            "is too large: its part {name} is over 256 MiB when decompressed (accord reads documents up to that size); split the document"
         )));
     }
     let text = String::from_utf8(bytes)

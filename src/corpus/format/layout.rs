@@ -451,10 +451,25 @@ fn paragraphs(lines: &[Line], body_size: f32) -> Vec<String> {
             None => true,
             Some(prev) => {
                 let same_page = prev.page == l.page;
-                let gap = same_page && l.y - prev.y > leading * 1.25;
-                let short = prev.x_end < right - 0.12 * width;
+                // Line spacing grows with the type: a 26 pt title's lines
+                // are further apart than the body's.
+                let scale = (prev.size.max(l.size) / body_size).max(1.0);
+                let gap = same_page && l.y - prev.y > leading * 1.25 * scale;
                 let size_change = (prev.size - l.size).abs() > 0.5;
-                gap || short || size_change || starts_with_label(&l.text)
+                // A title or heading set larger than the body wraps short
+                // of the margin (centred): its lines stay together.
+                let display = !size_change && prev.size > body_size * 1.1;
+                let short = !display && prev.x_end < right - 0.12 * width;
+                // ...but a line much narrower than the next is a heading of
+                // its own above another ("Annex" over its title): a wrapped
+                // line is the wider one.
+                let stacked = display && (prev.x_end - prev.x) < 0.6 * (l.x_end - l.x);
+                // Short lines set flush right (the cover block's
+                // distribution, date and language) are lines of their own.
+                let flush_right =
+                    |x: &Line| x.x > left + 0.4 * width && x.x_end >= right - 0.03 * width;
+                let cover = flush_right(prev) || flush_right(l);
+                gap || short || stacked || size_change || cover || starts_with_label(&l.text)
             }
         };
         if new_paragraph && !cur.is_empty() {
@@ -488,11 +503,18 @@ fn join_into(cur: &mut String, line: &str) {
         cur.push_str(line);
         return;
     }
-    let broken = (cur.ends_with('-') || cur.ends_with('\u{2010}') || cur.ends_with('\u{ad}'))
-        && cur.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-        && line.chars().next().is_some_and(char::is_alphabetic);
-    if broken {
+    let hyphen = cur.ends_with('-') || cur.ends_with('\u{2010}') || cur.ends_with('\u{ad}');
+    let before = cur.chars().rev().nth(1);
+    let next = line.chars().next();
+    if hyphen && before.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) {
+        // A word broken at the line end, or a compound: decided later.
         cur.push('\u{1}');
+    } else if hyphen
+        && before.is_some_and(char::is_alphanumeric)
+        && next.is_some_and(|c| c.is_ascii_digit())
+    {
+        // A symbol or number broken after its hyphen (`CI-`/`24/CONF.202`):
+        // the hyphen is real and nothing stood between the two halves.
     } else {
         cur.push(' ');
     }
@@ -775,6 +797,51 @@ mod tests {
                 "V.27-01234 1",
                 "V.27-01234 2",
                 "V.27-01234 3"
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_cover_lines_and_broken_symbols() {
+        let full = |y, t: &str| {
+            let mut s = span(0, 72.0, y, 10.0, t);
+            s.x_end = 572.0;
+            s
+        };
+        let right = |y, t: &str| {
+            let mut s = span(0, 472.0, y, 10.0, t);
+            s.x_end = 572.0;
+            s
+        };
+        let v = vec![
+            right(60.0, "Distr.: General"),
+            right(72.0, "14 December 2026"),
+            right(84.0, "Original: English"),
+            // A heading over a 20 pt title on two centred lines, 24 pt
+            // apart.
+            span(0, 280.0, 106.0, 20.0, "Annex"),
+            span(0, 150.0, 130.0, 20.0, "Recommended measures for"),
+            span(0, 160.0, 154.0, 20.0, "the protection of journalists"),
+            full(190.0, "1. See the report of the Committee (CI-"),
+            span(0, 72.0, 202.0, 10.0, "24/CONF.202/4) on this."),
+            full(
+                220.0,
+                "2. More text that fills the line to the right margin",
+            ),
+            span(0, 72.0, 232.0, 10.0, "and ends here."),
+        ];
+        let laid = lay_out(v, 1);
+        let paras: Vec<&str> = laid.text.split("\n\n").filter(|s| !s.is_empty()).collect();
+        assert_eq!(
+            paras,
+            [
+                "Distr.: General",
+                "14 December 2026",
+                "Original: English",
+                "Annex",
+                "Recommended measures for the protection of journalists",
+                "1. See the report of the Committee (CI-24/CONF.202/4) on this.",
+                "2. More text that fills the line to the right margin and ends here.",
             ]
         );
     }
