@@ -178,7 +178,8 @@ pub(crate) fn cover_block<'a>(lines: impl Iterator<Item = &'a str>) -> Cover {
             prefixes.iter().find_map(|p| {
                 t.get(..p.len())
                     .filter(|h| h.eq_ignore_ascii_case(p))
-                    .map(|_| t[p.len()..].trim().trim_end_matches('.').to_string())
+                    .and_then(|_| t.get(p.len()..))
+                    .map(|v| v.trim().trim_end_matches('.').to_string())
                     .filter(|v| !v.is_empty() && v.split_whitespace().count() <= 4)
             })
         };

@@ -835,7 +835,7 @@ impl<'a> Reader<'a> {
 /// Runs of white space (tabs, breaks, several spaces) as one space, trimmed.
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split(|c: char| c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    for w in s.split([' ', '\t', '\n', '\r']) {
         if w.is_empty() {
             continue;
         }
@@ -980,9 +980,8 @@ pub(crate) mod tests {
         let notes = format!(
             r#"<w:footnotes {W}><w:footnote w:type="separator" w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t> See resolution 70/1.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
         );
-        let body = format!(
-            r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>A title</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Annex</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Mine"/></w:pPr><w:r><w:t>Inherited heading</w:t></w:r></w:p><w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Text</w:t></w:r><w:r><w:footnoteReference w:id="7"/></w:r><w:r><w:t xml:space="preserve"> cited.</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell 1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Cell</w:t></w:r></w:p><w:p><w:r><w:t>two</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#
-        );
+        let body = r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>A title</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Annex</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Mine"/></w:pPr><w:r><w:t>Inherited heading</w:t></w:r></w:p><w:p><w:commentRangeStart w:id="0"/><w:r><w:t>Text</w:t></w:r><w:r><w:footnoteReference w:id="7"/></w:r><w:r><w:t xml:space="preserve"> cited.</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cell 1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Cell</w:t></w:r></w:p><w:p><w:r><w:t>two</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#
+            .to_string();
         let w = read(
             &docx(
                 &body,

@@ -378,6 +378,10 @@ fn starts_with_number(t: &str) -> bool {
 
 /// The mark and the text of a footnote line whose mark is printed on the
 /// baseline (`3 See the ...`, `3See the ...`).
+#[allow(
+    clippy::string_slice,
+    reason = "`digits` counts ASCII digits: a byte each"
+)]
 fn note_mark(t: &str) -> Option<(&str, &str)> {
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
     let rest = &t[digits..];
@@ -628,6 +632,10 @@ const COMPOUND_SECOND: &[&str] = &[
 
 /// Resolves the line-end breaks (`\u{1}`) of a paragraph: joined, or kept
 /// with their hyphen.
+#[allow(
+    clippy::string_slice,
+    reason = "every offset is that of a character found by find/rfind or a character's length"
+)]
 fn dehyphenate(p: &str, known: &HashSet<String>) -> String {
     if !p.contains('\u{1}') {
         return p.to_string();
@@ -651,16 +659,13 @@ fn dehyphenate(p: &str, known: &HashSet<String>) -> String {
         let joined = format!("{first}{second}").to_lowercase();
         let hyphenated = format!("{first}-{second}").to_lowercase();
         let first_l = first.rsplit('-').next().unwrap_or(first).to_lowercase();
-        let keep = if hyphen == '\u{ad}' {
-            false
-        } else if known.contains(&joined) {
-            false
-        } else if known.contains(&hyphenated) {
-            true
-        } else {
-            COMPOUND_FIRST.contains(&first_l.as_str())
-                || COMPOUND_SECOND.contains(&second.to_lowercase().as_str())
-        };
+        // A soft hyphen is never kept; else the document's own spelling
+        // decides, then the compound halves.
+        let keep = hyphen != '\u{ad}'
+            && !known.contains(&joined)
+            && (known.contains(&hyphenated)
+                || COMPOUND_FIRST.contains(&first_l.as_str())
+                || COMPOUND_SECOND.contains(&second.to_lowercase().as_str()));
         out.push_str(stem);
         if keep {
             out.push(hyphen);
