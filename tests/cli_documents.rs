@@ -15,15 +15,7 @@ fn case(name: &str) -> String {
     format!("{}/tests/data/cases/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
-fn json(args: &[&str]) -> Value {
-    let out = accord().args(args).output().unwrap();
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use common::json_wording as json;
 
 fn ids(v: &Value) -> Vec<String> {
     v.as_array()

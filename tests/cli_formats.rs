@@ -23,14 +23,12 @@ fn fixture(name: &str) -> String {
     )
 }
 
-fn json(args: &[&str]) -> Value {
-    let out = accord().args(args).output().unwrap();
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+use common::json_wording as json;
+
+/// The entry of `docs --format json` for one file, loaded as `d`.
+fn doc_entry(file: &str) -> Value {
+    let doc = format!("d={file}");
+    json(&["--no-seeds", "--doc", &doc, "docs", "--format", "json"])[0].clone()
 }
 
 /// The units of one file, as `units --format json` gives them, with the
@@ -180,9 +178,7 @@ fn the_pdf_loses_no_word_and_lists_its_running_heads() {
 #[test]
 fn the_cover_block_is_the_documents_metadata() {
     for file in ["declaration.txt", "declaration.docx", "declaration.pdf"] {
-        let doc = format!("d={}", fixture(file));
-        let v = json(&["--no-seeds", "--doc", &doc, "docs", "--format", "json"]);
-        let d = &v[0];
+        let d = doc_entry(&fixture(file));
         assert_eq!(d["symbol"], "A/CONF.999/L.1", "{file}");
         assert_eq!(d["date"], "2027-05-05", "{file}");
         assert_eq!(d["year"], 2027, "{file}");
@@ -420,27 +416,13 @@ fn formats_are_told_by_content_not_by_name() {
     // A PDF named .txt is read as a PDF; a text file named .docx as text.
     let pdf = std::fs::read(fixture("declaration.pdf")).unwrap();
     let (_d1, p) = file_with("saved-wrongly.txt", &pdf);
-    let v = json(&[
-        "--no-seeds",
-        "--doc",
-        &format!("d={}", p.display()),
-        "docs",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(v[0]["format"], "pdf");
-    assert_eq!(v[0]["units"], 20);
+    let v = doc_entry(&p.display().to_string());
+    assert_eq!(v["format"], "pdf");
+    assert_eq!(v["units"], 20);
     let (_d2, p) = file_with("notes.docx", b"1. We urge Member States to act.\n");
-    let v = json(&[
-        "--no-seeds",
-        "--doc",
-        &format!("d={}", p.display()),
-        "docs",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(v[0]["format"], "text");
-    assert_eq!(v[0]["units"], 1);
+    let v = doc_entry(&p.display().to_string());
+    assert_eq!(v["format"], "text");
+    assert_eq!(v["units"], 1);
 }
 
 #[test]

@@ -14,15 +14,7 @@ fn accord() -> Command {
     common::accord_wording()
 }
 
-fn json(args: &[&str]) -> Value {
-    let out = accord().args(args).output().unwrap();
-    assert!(
-        out.status.code() == Some(0) || out.status.code() == Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
+use common::json_wording as json;
 
 /// The role of every unit of the built-in corpus, by citation.
 fn roles() -> BTreeMap<String, String> {

@@ -165,11 +165,7 @@ fn matches_units(command: &Command) -> bool {
 /// `:accepted` after it. Document ids never contain `/`, and a bare id is
 /// never taken for a file of the same name without an extension.
 fn names_a_file(side: &str) -> bool {
-    let file = side
-        .strip_suffix(":original")
-        .or_else(|| side.strip_suffix(":accepted"))
-        .filter(|_| !std::path::Path::new(side).exists())
-        .unwrap_or(side);
+    let (file, _) = crate::corpus::split_reading(side);
     let path = std::path::Path::new(file);
     let ext = path
         .extension()

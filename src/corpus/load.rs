@@ -43,17 +43,9 @@ impl DocSource {
         let mut source = DocSource::parse_plain(arg)?;
         if let Some(path) = &source.path {
             let text = path.to_string_lossy();
-            for (suffix, changes) in [
-                (":original", Changes::Original),
-                (":accepted", Changes::Accepted),
-            ] {
-                if let Some(file) = text.strip_suffix(suffix) {
-                    if !path.exists() && Path::new(file).exists() {
-                        source.path = Some(PathBuf::from(file));
-                        source.changes = Some(changes);
-                        break;
-                    }
-                }
+            if let (file, Some(changes)) = split_reading(&text) {
+                source.path = Some(PathBuf::from(file));
+                source.changes = Some(changes);
             }
         }
         Ok(source)
@@ -184,6 +176,24 @@ impl DocSource {
     }
 }
 
+/// Splits a reading of tracked changes off a file argument:
+/// `draft.docx:original` is (`draft.docx`, original) when no file is named
+/// `draft.docx:original` and `draft.docx` exists; anything else is itself,
+/// with no reading.
+pub fn split_reading(arg: &str) -> (&str, Option<Changes>) {
+    for (suffix, changes) in [
+        (":original", Changes::Original),
+        (":accepted", Changes::Accepted),
+    ] {
+        if let Some(file) = arg.strip_suffix(suffix) {
+            if !Path::new(arg).exists() && Path::new(file).exists() {
+                return (file, Some(changes));
+            }
+        }
+    }
+    (arg, None)
+}
+
 fn read_file(path: &Path) -> Result<Vec<u8>, CorpusError> {
     let name = path.display().to_string();
     match std::fs::metadata(path) {
@@ -309,7 +319,9 @@ impl Document {
                 if c.text.trim().is_empty() {
                     return Err(CorpusError::Empty(name.into()));
                 }
-                let mut doc = Document::from_text(default_id, name, &c.text, origin)?;
+                // The cover block is read once, with the furniture in
+                // place: a running head's symbol comes first.
+                let mut doc = Document::from_text_alone(default_id, name, &c.text, origin)?;
                 doc.format = c.format;
                 doc.furniture = c.furniture;
                 doc.tracked_changes = c.tracked_changes.then_some(changes);
@@ -350,6 +362,18 @@ impl Document {
         text: &str,
         origin: Origin,
     ) -> Result<Document, CorpusError> {
+        let mut doc = Document::from_text_alone(default_id, name, text, origin)?;
+        doc.read_cover();
+        Ok(doc)
+    }
+
+    /// [`from_text`](Self::from_text) without reading the cover block.
+    fn from_text_alone(
+        default_id: &str,
+        name: &str,
+        text: &str,
+        origin: Origin,
+    ) -> Result<Document, CorpusError> {
         if !valid_id(default_id) {
             return Err(CorpusError::BadId(default_id.into()));
         }
@@ -372,7 +396,7 @@ impl Document {
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
-        let mut doc = Document {
+        Ok(Document {
             meta,
             body: body.to_string(),
             body_line,
@@ -380,9 +404,7 @@ impl Document {
             format: Format::Text,
             furniture: Vec::new(),
             tracked_changes: None,
-        };
-        doc.read_cover();
-        Ok(doc)
+        })
     }
 }
 

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 pub use date::date_from_text;
 pub use format::{Changes, Format, FormatError};
-pub use load::{decode_text, DocSource, DOCUMENT_EXTENSIONS, MAX_DOCUMENT_BYTES};
+pub use load::{decode_text, split_reading, DocSource, DOCUMENT_EXTENSIONS, MAX_DOCUMENT_BYTES};
 pub use meta::{Authority, DateSource, DocMeta};
 pub use side::Side;
 

@@ -89,3 +89,15 @@ pub fn accord_wording() -> assert_cmd::Command {
         .env_remove("RAYON_NUM_THREADS");
     c
 }
+
+/// The JSON a wording-only run of `args` prints; the run must exit 0 or 1
+/// (1: the sides differ).
+pub fn json_wording(args: &[&str]) -> serde_json::Value {
+    let out = accord_wording().args(args).output().unwrap();
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}

@@ -107,7 +107,7 @@ pub fn read(bytes: &[u8], changes: Changes) -> Result<WordText, FormatError> {
         if let Some(e) = read_xml(&mut zip, p)? {
             let mut r = Reader::new(&styles, &numbering, changes);
             r.block(&e);
-            furniture.extend(r.lines.into_iter().map(|l| l.text));
+            furniture.extend(r.lines);
         }
     }
     let body = document
@@ -122,24 +122,18 @@ pub fn read(bytes: &[u8], changes: Changes) -> Result<WordText, FormatError> {
     let mut defs = Vec::new();
     let cited = std::mem::take(&mut r.cited);
     let no_lists = Numbering::default();
-    for (mark, key) in &cited {
+    for (mark, key) in (1..).zip(&cited) {
         if let Some(n) = notes.get(key) {
             let mut nr = Reader::new(&styles, &no_lists, changes);
             nr.in_note = true;
             nr.block(n);
             nr.flush_carry();
-            let text: Vec<String> = nr.lines.into_iter().map(|l| l.text).collect();
-            defs.push(format!("<sup>{mark}</sup> {}", text.join(" ").trim()));
+            defs.push(format!("<sup>{mark}</sup> {}", nr.lines.join(" ").trim()));
             r.tracked |= nr.tracked;
         }
     }
     let mut text = String::new();
-    for line in r
-        .lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .chain(defs.iter().map(String::as_str))
-    {
+    for line in r.lines.iter().chain(&defs) {
         if line.trim().is_empty() {
             continue;
         }
@@ -560,12 +554,6 @@ fn ordinal_suffix(v: i64) -> &'static str {
     }
 }
 
-/// One line of output.
-#[derive(Debug)]
-struct Line {
-    text: String,
-}
-
 /// Walks block-level content (body, cells, text boxes, notes) and writes
 /// lines.
 struct Reader<'a> {
@@ -573,12 +561,14 @@ struct Reader<'a> {
     numbering: &'a Numbering,
     changes: Changes,
     counters: Counters,
-    lines: Vec<Line>,
+    /// The lines written, one per paragraph or table row.
+    lines: Vec<String>,
     /// Text of paragraphs whose mark is gone in this view: it joins the
     /// next paragraph.
     carry: String,
-    /// Footnotes and endnotes cited, in order: (mark, (is endnote, id)).
-    cited: Vec<(usize, (bool, String))>,
+    /// Footnotes and endnotes cited, in order: (is endnote, id). The
+    /// k-th (from 1) has mark k.
+    cited: Vec<(bool, String)>,
     tracked: bool,
     in_note: bool,
 }
@@ -645,13 +635,10 @@ impl<'a> Reader<'a> {
                 self.counters = std::mem::take(&mut r.counters);
                 self.cited = std::mem::take(&mut r.cited);
                 self.tracked |= r.tracked;
-                let text: Vec<String> = r.lines.into_iter().map(|l| l.text).collect();
-                cells.push(text.join(" ").replace('|', "/"));
+                cells.push(r.lines.join(" ").replace('|', "/"));
             }
             if cells.iter().any(|c| !c.trim().is_empty()) {
-                self.lines.push(Line {
-                    text: format!("| {} |", cells.join(" | ")),
-                });
+                self.lines.push(format!("| {} |", cells.join(" | ")));
             }
         }
     }
@@ -659,9 +646,7 @@ impl<'a> Reader<'a> {
     fn flush_carry(&mut self) {
         if !self.carry.trim().is_empty() {
             let text = std::mem::take(&mut self.carry);
-            self.lines.push(Line {
-                text: text.trim().to_string(),
-            });
+            self.lines.push(text.trim().to_string());
         }
         self.carry.clear();
     }
@@ -700,7 +685,7 @@ impl<'a> Reader<'a> {
             let text = collapse(&text);
             if !text.is_empty() {
                 let line = self.decorate(props, style, text);
-                self.lines.push(Line { text: line });
+                self.lines.push(line);
             }
         }
         for b in boxes {
@@ -714,26 +699,18 @@ impl<'a> Reader<'a> {
         if self.in_note {
             return text;
         }
-        let own = props.and_then(|p| p.child("numPr")).map(|n| {
-            (
-                n.child_val("numId").map(str::to_string),
-                n.child_val("ilvl").and_then(|v| v.parse::<u8>().ok()),
-            )
-        });
-        let (num_id, ilvl) = match own {
-            Some((Some(id), lvl)) => {
-                let style_lvl = self.styles.numbering(style).and_then(|(_, l)| l);
-                (Some(id), lvl.or(style_lvl).unwrap_or(0))
-            }
-            Some((None, lvl)) => match self.styles.numbering(style) {
-                Some((id, l)) => (Some(id), lvl.or(l).unwrap_or(0)),
-                None => (None, 0),
-            },
-            None => match self.styles.numbering(style) {
-                Some((id, l)) => (Some(id), l.unwrap_or(0)),
-                None => (None, 0),
-            },
-        };
+        // The paragraph's own list and level, else its style's.
+        let own = props.and_then(|p| p.child("numPr"));
+        let from_style = self.styles.numbering(style);
+        let ilvl = own
+            .and_then(|n| n.child_val("ilvl"))
+            .and_then(|v| v.parse::<u8>().ok())
+            .or(from_style.as_ref().and_then(|(_, l)| *l))
+            .unwrap_or(0);
+        let num_id = own
+            .and_then(|n| n.child_val("numId"))
+            .map(str::to_string)
+            .or(from_style.map(|(id, _)| id));
         // numId 0 removes numbering the style would give.
         let label = num_id
             .filter(|id| id != "0")
@@ -818,8 +795,8 @@ impl<'a> Reader<'a> {
                 "footnoteReference" | "endnoteReference" if self.visible(change) => {
                     if let Some(id) = c.attr("id") {
                         let key = (c.name == "endnoteReference", id.to_string());
-                        let mark = self.cited.iter().map(|(m, _)| *m).max().unwrap_or(0) + 1;
-                        self.cited.push((mark, key));
+                        self.cited.push(key);
+                        let mark = self.cited.len();
                         out.push_str(&format!("<sup>{mark}</sup>"));
                     }
                 }

@@ -92,8 +92,14 @@ pub fn lay_out(spans: Vec<Span>, pages: usize) -> Laid {
     let furniture = take_furniture(&mut lines, pages);
     let mut notes: Vec<(String, String)> = Vec::new();
     let mut body: Vec<Line> = Vec::new();
-    for page in 0..pages.max(1) {
-        let on_page: Vec<Line> = lines.iter().filter(|l| l.page == page).cloned().collect();
+    // Lines come sorted by page: take them a page at a time.
+    let mut rest = lines.into_iter().peekable();
+    while let Some(first) = rest.next() {
+        let page = first.page;
+        let mut on_page = vec![first];
+        while let Some(l) = rest.next_if(|l| l.page == page) {
+            on_page.push(l);
+        }
         let (b, n) = split_notes(on_page, body_size);
         body.extend(b);
         for l in n {
@@ -148,25 +154,21 @@ fn lines_of(mut spans: Vec<Span>) -> Vec<Line> {
     // line's size, and set smaller than 0.8 of it) is that line's
     // superscripts: footnote references, or a footnote's own mark.
     let mut lines = Vec::with_capacity(groups.len());
-    let mut i = 0;
-    while i < groups.len() {
-        let g = &groups[i];
-        if let Some(next) = groups.get(i + 1) {
+    let mut groups = groups.into_iter().peekable();
+    while let Some(g) = groups.next() {
+        let superscripts_of = |next: &Vec<Span>| {
             let size = max_size(next);
             let raised = next[0].y - g[0].y;
-            if is_small_digits(g)
+            is_small_digits(&g)
                 && next[0].page == g[0].page
-                && max_size(g) < 0.8 * size
+                && max_size(&g) < 0.8 * size
                 && raised > 0.0
                 && raised <= 0.6 * size
-            {
-                lines.push(build_line(next.clone(), g.clone()));
-                i += 2;
-                continue;
-            }
+        };
+        match groups.next_if(superscripts_of) {
+            Some(next) => lines.push(build_line(next, g)),
+            None => lines.push(build_line(g, Vec::new())),
         }
-        lines.push(build_line(g.clone(), Vec::new()));
-        i += 1;
     }
     lines
 }
@@ -243,28 +245,25 @@ fn build_line(main: Vec<Span>, sups: Vec<Span>) -> Line {
 
 /// The size most of a line's characters are set in.
 fn dominant_size(spans: &[Span]) -> f32 {
-    let mut by: Vec<(f32, usize)> = Vec::new();
-    for s in spans {
-        let n = s.text.chars().count();
-        match by.iter_mut().find(|(sz, _)| (sz - s.size).abs() < 0.25) {
-            Some(e) => e.1 += n,
-            None => by.push((s.size, n)),
-        }
-    }
-    by.into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
-        .map_or(10.0, |(s, _)| s)
+    prevailing_size(spans.iter().map(|s| (s.size, s.text.as_str())))
 }
 
 /// The body's font size: the size most characters of the document are set
 /// in.
 fn body_size(lines: &[Line]) -> f32 {
+    prevailing_size(lines.iter().map(|l| (l.size, l.text.as_str())))
+}
+
+/// The size (in points) that most characters of `runs` are set in, sizes
+/// within a quarter point being one; the larger on a tie, 10 when there is
+/// no text.
+fn prevailing_size<'a>(runs: impl Iterator<Item = (f32, &'a str)>) -> f32 {
     let mut by: Vec<(f32, usize)> = Vec::new();
-    for l in lines {
-        let n = l.text.chars().count();
-        match by.iter_mut().find(|(sz, _)| (sz - l.size).abs() < 0.25) {
+    for (size, text) in runs {
+        let n = text.chars().count();
+        match by.iter_mut().find(|(sz, _)| (sz - size).abs() < 0.25) {
             Some(e) => e.1 += n,
-            None => by.push((l.size, n)),
+            None => by.push((size, n)),
         }
     }
     by.into_iter()
@@ -299,39 +298,39 @@ fn take_furniture(lines: &mut Vec<Line>, pages: usize) -> Vec<String> {
     if pages < 2 {
         return Vec::new();
     }
-    let mut edge: HashSet<usize> = HashSet::new();
-    for page in 0..pages {
-        let idx: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].page == page)
-            .collect();
-        edge.extend(idx.iter().take(EDGE_LINES));
-        edge.extend(idx.iter().rev().take(EDGE_LINES));
+    // The first and last lines of each page (lines come sorted by page),
+    // each with its key.
+    let mut edge: HashMap<usize, String> = HashMap::new();
+    let mut start = 0;
+    for run in lines.chunk_by(|a, b| a.page == b.page) {
+        let n = run.len();
+        for j in (0..n.min(EDGE_LINES)).chain(n.saturating_sub(EDGE_LINES)..n) {
+            let l = &run[j];
+            if l.mark_first.is_none() && l.text.split_whitespace().count() <= MAX_FURNITURE_WORDS {
+                edge.insert(start + j, furniture_key(&l.text));
+            }
+        }
+        start += n;
     }
-    edge.retain(|&i| {
-        lines[i].mark_first.is_none()
-            && lines[i].text.split_whitespace().count() <= MAX_FURNITURE_WORDS
-    });
-    let mut pages_of: HashMap<String, HashSet<usize>> = HashMap::new();
-    for &i in &edge {
-        pages_of
-            .entry(furniture_key(&lines[i].text))
-            .or_default()
-            .insert(lines[i].page);
+    let mut pages_of: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for (&i, key) in &edge {
+        pages_of.entry(key).or_default().insert(lines[i].page);
     }
     // On at least two pages, and on two in five: running heads that
     // alternate between odd and even pages (symbol left, then right) are
     // each on half the pages, less the cover page.
     let need = (pages * 2).div_ceil(5).max(2);
-    let repeated: HashSet<&String> = pages_of
-        .iter()
+    let repeated: HashSet<&str> = pages_of
+        .into_iter()
         .filter(|(_, p)| p.len() >= need)
         .map(|(k, _)| k)
         .collect();
     let mut out: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut keep = Vec::with_capacity(lines.len());
     for (i, l) in lines.drain(..).enumerate() {
-        if edge.contains(&i) && repeated.contains(&furniture_key(&l.text)) {
-            if !out.contains(&l.text) {
+        if edge.get(&i).is_some_and(|k| repeated.contains(k.as_str())) {
+            if seen.insert(l.text.clone()) {
                 out.push(l.text);
             }
         } else {
