@@ -215,11 +215,44 @@ impl Library {
             .collect();
         let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
         let embedded = semantic.embed_with(&texts, &*self.embed_progress.0)?;
-        for w in embedded.warnings {
-            self.notice(w);
+        for w in &embedded.warnings {
+            self.notice(w.clone());
         }
-        scope.set_vectors(&units, embedded.vectors);
+        // A built-in unit without a shipped vector means the seeds changed
+        // after the vectors were made: never matched silently otherwise.
+        if let Some(shipped) = semantic.shipped() {
+            let stale = units
+                .iter()
+                .filter(|u| self.is_seed(&u.id.doc) && !shipped.contains(&u.text))
+                .count();
+            if stale > 0 {
+                self.notice(format!(
+                    "{stale} units of the built-in documents have no shipped vector (the seeds changed after {} was made): run `{}`",
+                    embed::SHIPPED_PATH,
+                    embed::SHIP_COMMAND
+                ));
+            }
+        }
+        let missing = embedded.missing();
+        if missing > 0 {
+            self.notice(format!(
+                "{missing} units of your documents are matched on wording alone: paraphrase matching needs the sentence-embedding model for text other than the built-in documents (run `bash scripts/fetch-model.sh`, or pass --model DIR)"
+            ));
+        }
+        let (with, vectors): (Vec<&Unit>, Vec<Vec<f32>>) = units
+            .into_iter()
+            .zip(embedded.vectors)
+            .filter_map(|(u, v)| Some((u, v?)))
+            .unzip();
+        scope.set_vectors(&with, vectors);
         Ok(())
+    }
+
+    /// True if `doc` is one of the built-in documents.
+    fn is_seed(&self, doc: &str) -> bool {
+        self.corpus
+            .get(doc)
+            .is_some_and(|d| d.origin == corpus::Origin::Seed)
     }
 
     /// The corpus the library was built from.

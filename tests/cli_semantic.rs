@@ -134,6 +134,10 @@ fn explain_shows_the_wording_and_the_meaning_parts() {
     );
 }
 
+/// A document of the user's, which the model must embed (the built-in
+/// documents have shipped vectors and need no model).
+const DRAFT: &str = "draft=examples/draft-declaration.md";
+
 /// A model folder whose files are there but wrong: loading it fails.
 fn broken_model(real: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -158,7 +162,15 @@ fn a_second_run_reads_the_cache_and_does_no_inference() {
         return;
     };
     let cache = tempfile::tempdir().unwrap();
-    let args = ["align", "congress2021-item4", "rpm2025-item5b", "--explain"];
+    // A user's document: the built-in ones have shipped vectors.
+    let args = [
+        "--doc",
+        DRAFT,
+        "align",
+        "congress2021-item4",
+        "draft",
+        "--explain",
+    ];
     let mut c = accord(&model, cache.path());
     c.args(args);
     let (first, _) = run(c);
@@ -188,7 +200,7 @@ fn a_damaged_model_is_refused_with_one_line() {
     let broken = broken_model(&model);
     let cache = tempfile::tempdir().unwrap();
     let out = accord(broken.path(), cache.path())
-        .args(["align", "congress2021-item4", "rpm2025-item5b"])
+        .args(["--doc", DRAFT, "align", "congress2021-item4", "draft"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -228,9 +240,11 @@ fn same_bytes_whatever_the_thread_count_with_the_model() {
                 c.env("RAYON_NUM_THREADS", n);
             }
             c.args([
+                "--doc",
+                DRAFT,
                 "align",
                 "congress2021-item4",
-                "rpm2025-item5b",
+                "draft",
                 "--format",
                 "json",
                 "--explain",

@@ -340,9 +340,10 @@ impl<'a> Scope<'a> {
     /// the same order): pairs with a vector on both sides get a semantic
     /// part in their score, and newer units with no convincing lexical
     /// candidate look for their nearest older units by vector. Units not
-    /// in the scope are ignored.
+    /// in the scope are ignored; a unit given none keeps being scored on
+    /// wording alone against every other.
     pub fn set_vectors(&mut self, units: &[&Unit], vectors: Vec<Vec<f32>>) {
-        if self.vectors.is_empty() {
+        if self.vectors.is_empty() && !units.is_empty() {
             self.vectors = vec![None; self.units.len()];
         }
         for (u, v) in units.iter().zip(vectors) {

@@ -100,8 +100,9 @@ pub enum Matching {
     Paraphrase(std::path::PathBuf),
     /// Lexical score alone, because `--lexical-only` asked for it.
     LexicalByChoice,
-    /// Lexical score alone, because there is no model in this folder.
-    NoModel(std::path::PathBuf),
+    /// No model in this folder: the shipped vectors of the built-in
+    /// documents, and wording alone for other text.
+    ShippedOnly(std::path::PathBuf),
 }
 
 impl Matching {
@@ -113,8 +114,8 @@ impl Matching {
                 dir.display()
             ),
             Matching::LexicalByChoice => "matching: wording only (--lexical-only)".into(),
-            Matching::NoModel(dir) => format!(
-                "matching: wording only (no model in {}: run scripts/fetch-model.sh to turn paraphrase matching on)",
+            Matching::ShippedOnly(dir) => format!(
+                "matching: wording and paraphrase for the built-in documents (their vectors are shipped); wording only for other documents (no model in {}: run `bash scripts/fetch-model.sh`)",
                 dir.display()
             ),
         }
@@ -123,7 +124,8 @@ impl Matching {
 
 /// Sets up paraphrase matching as the options ask: `--lexical-only` turns
 /// it off; a model named by `--model` / `ACCORD_MODEL` must be there (else
-/// an error); the default folder may be empty (then matching is lexical).
+/// an error); the default folder may be empty (then the shipped vectors of
+/// the built-in documents are used, and wording alone for other text).
 pub fn semantic(global: &GlobalArgs) -> Result<(Matching, Option<crate::embed::Semantic>)> {
     semantic_in(global, crate::embed::default_model_dir())
 }
@@ -140,14 +142,15 @@ fn semantic_in(
     let dir = global.model.clone().unwrap_or(default_dir);
     match Semantic::new(&dir, default_cache_dir()) {
         Ok(s) => Ok((Matching::Paraphrase(dir), Some(s))),
-        Err(EmbedError::MissingFile { .. }) if global.model.is_none() => {
-            Ok((Matching::NoModel(dir), None))
-        }
+        Err(EmbedError::MissingFile { .. }) if global.model.is_none() => Ok((
+            Matching::ShippedOnly(dir),
+            Some(Semantic::without_model(default_cache_dir())),
+        )),
         Err(e) => Err(e.into()),
     }
 }
 
-/// True for the commands that align units, and so use the model.
+/// True for the commands that align units, and so use sentence vectors.
 fn matches_units(command: &Command) -> bool {
     matches!(
         command,
@@ -205,7 +208,14 @@ fn load_file_sides(command: &mut Command, corpus: &mut Corpus, global: &GlobalAr
 pub fn run(mut args: Args) -> Result<u8> {
     let env = Env::read();
     let config = resolve(args.global.color, &env);
-    let (matching, semantic) = semantic(&args.global)?;
+    // Only commands that align units (and `docs`, which says how they
+    // match) look for the model: `show` works whatever `--model` names.
+    let (matching, semantic) =
+        if matches_units(&args.command) || matches!(args.command, Command::Docs { .. }) {
+            semantic(&args.global)?
+        } else {
+            (Matching::LexicalByChoice, None)
+        };
     let mut corpus = gather_corpus(&args.global)?;
     load_file_sides(&mut args.command, &mut corpus, &args.global)?;
     anyhow::ensure!(!corpus.is_empty(), crate::corpus::CorpusError::EmptyCorpus);
@@ -214,12 +224,6 @@ pub fn run(mut args: Args) -> Result<u8> {
         lib = lib
             .with_semantic(s)
             .with_embed_progress(std::sync::Arc::new(ProgressBar::embedding(&config)));
-    }
-    if let (Matching::NoModel(dir), true) = (&matching, matches_units(&args.command)) {
-        eprintln!(
-            "accord: note: paraphrase matching is off (no sentence-embedding model in {}): run `bash scripts/fetch-model.sh` or pass --model DIR; --lexical-only silences this note",
-            dir.display()
-        );
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -240,7 +244,10 @@ pub fn dispatch(
     out: &mut dyn Write,
 ) -> Result<u8> {
     let matching = match lib.semantic() {
-        Some(s) => Matching::Paraphrase(s.model_dir().to_path_buf()),
+        Some(s) => match s.model_dir() {
+            Some(dir) => Matching::Paraphrase(dir.to_path_buf()),
+            None => Matching::ShippedOnly(crate::embed::default_model_dir()),
+        },
         None => Matching::LexicalByChoice,
     };
     dispatch_with(lib, command, config, &matching, out)
@@ -978,11 +985,12 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_default_model_folder_means_wording_alone() {
+    fn an_empty_default_model_folder_means_shipped_vectors_and_wording() {
         let empty = tempfile::tempdir().unwrap();
         let (m, s) = semantic_in(&global(None, false), empty.path().to_path_buf()).unwrap();
-        assert_eq!(m, Matching::NoModel(empty.path().to_path_buf()));
-        assert!(s.is_none());
+        assert_eq!(m, Matching::ShippedOnly(empty.path().to_path_buf()));
+        let s = s.expect("the shipped vectors are used without a model");
+        assert!(s.model_dir().is_none() && s.shipped().is_some());
         assert!(m.describe().contains("scripts/fetch-model.sh"));
     }
 
@@ -1002,7 +1010,7 @@ mod tests {
     }
 
     #[test]
-    fn only_matching_commands_note_a_missing_model() {
+    fn only_matching_commands_look_for_the_model() {
         let align = Command::Align {
             old: "2019".into(),
             new: "2025".into(),

@@ -78,6 +78,7 @@ mod error;
 mod model;
 mod pin;
 mod semantic;
+mod shipped;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -91,6 +92,7 @@ pub use cache::EmbeddingCache;
 pub use error::EmbedError;
 pub use pin::{PinnedFile, PINNED_FILES};
 pub use semantic::{Embedded, Semantic};
+pub use shipped::{pin_bytes, ShippedError, ShippedVectors, SHIPPED_PATH, SHIP_COMMAND};
 
 use model::MiniLm;
 
