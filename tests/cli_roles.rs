@@ -259,9 +259,8 @@ fn procedural_units_are_no_precedent_successor_uptake_or_chain_step() {
             .collect()
     };
     let v = json(&["evolve", "--all", "--format", "json"]);
-    // (On wording alone the seeds have no chain of three backbone links
-    // but the chapeaux', which start no chain; with the model there are
-    // two.)
+    // (On wording alone the seeds have no chain over three documents;
+    // with meaning, from the shipped vectors, there are three.)
     assert!(!steps(&v).iter().any(|c| procedural(c)));
     assert!(!steps(&v).iter().any(|c| r[c] == "chapeau"));
     let v = json(&[

@@ -1,42 +1,81 @@
 //! Chains: one provision followed through every document in time order,
-//! by the alignment links between consecutive stages.
+//! along the strongest path of alignment links.
 //!
-//! A *stage* is a document, or one year of a document that spans several
-//! (the thematic summaries: 2021, 2022, 2023, 2024, then the closing
-//! section of 2025). Stages are ordered by year, then by document date.
-//! From a provision, the chain goes forward stage by stage, following the
-//! provision's backbone link in the alignment of its stage with the next
-//! (or, failing one, its best related link), and likewise backwards. A
-//! stage where the provision has no link is skipped, not a break.
+//! # Stages
+//!
+//! A *stage* is one moment of the trail: a document, or one year of a
+//! document that spans several (the thematic summaries: 2021, 2022, 2023,
+//! 2024, and the background and closing sections written in 2025).
+//! Documents of one date are *contemporaries* (the two 2025 addenda of one
+//! report) and make one stage: neither is a version of the other, so a
+//! chain never steps from one to the other. Stages are ordered by year,
+//! then date; an undated document is a stage of its own.
+//!
+//! # The strongest path
+//!
+//! A chain is the path from the provision, forward and backward in time,
+//! whose steps add up to the most. Every step is an alignment link between
+//! its two units (identical, reworded or related, in the alignment of their
+//! two stages), so a chain never takes a step without a link; a path may
+//! skip a stage (a provision left out of the 2021 report and taken up
+//! again in 2025 is linked across it), and may reach a unit whose own
+//! closest source is another provision (a *merge*: `rpm2025-item4:12(f)`
+//! restates `rpm2019:13(e)` together with `rpm2019:62(d)`).
+//!
+//! A chain of a provision visits provisions of its kind only (see
+//! [`Role::provision`](crate::parse::Role::provision)), by any link: a
+//! recommendation is followed into recommendations and operative
+//! paragraphs, a preambular paragraph into preambular paragraphs. A
+//! paragraph that discusses a provision is not a version of it: the
+//! background paragraph of the thematic summaries that recounts the Kyoto
+//! Declaration scores 0.39 against `rpm2019:13(e)`, above the 2025
+//! recommendation that restates 13(e) (0.32), and a chain allowed to step
+//! through it wanders off into the discussion. A chain of anything else (a
+//! narrative paragraph) may step to any unit, but only by a restatement, a
+//! link at the reworded threshold (0.30) or above: without the constraint
+//! of kind, links at the related level lead from one subject to the next
+//! (measured on `evolve --all` over the seeds: chains of seven steps at
+//! 0.22-0.27 through unrelated discussions). Stages without a step are
+//! listed with their strongest link and the reason.
+//!
+//! A step is worth its link's score minus the related threshold (0.22 by
+//! default), so a link at the threshold adds nothing and every stronger
+//! one adds its excess: a path of two good links beats one link a little
+//! stronger, and a weak detour never beats the direct link it replaces.
+//!
+//! Paths are found by dynamic programming over the stages in time order,
+//! so the result is the best path, not a greedy walk from the latest step;
+//! ties go to the path that reaches further, then to the earlier citation.
+//! Every stage the chain does not visit is listed with the reason
+//! ([`Skip`]).
 
 use rustc_hash::FxHashMap;
 
-use super::{AlignOptions, Alignment, Relation, Scope};
-use crate::parse::{Citation, Unit};
+use super::{AlignOptions, Alignment, Link, Relation, Scope};
+use crate::parse::{Citation, Role, Unit};
 use crate::Library;
 
-/// The least score of a related link that anchors a chain in a stage
-/// where the provision has no backbone link: between the related and the
-/// reworded thresholds, so only the stronger partial precedents count.
-pub const ANCHOR_RELATED: f64 = 0.25;
-
-/// A document, or one year of a document that spans several.
+/// A moment of the trail: one document, contemporaneous documents, or one
+/// year of a document that spans several.
 #[derive(Debug, Clone)]
 pub struct Stage<'a> {
-    /// Document id.
-    pub doc: String,
+    /// Ids of its documents, in corpus order.
+    pub docs: Vec<String>,
     /// The year of the stage's units.
     pub year: Option<u16>,
+    /// The date its documents share, if dated.
+    pub date: Option<String>,
     /// Units in document order.
     pub units: Vec<&'a Unit>,
 }
 
 impl Stage<'_> {
-    /// `rpm2019 (2019)`.
+    /// `rpm2019 (2019)`, `rpm2025-item4 + rpm2025-item5b (2025)`.
     pub fn label(&self) -> String {
+        let docs = self.docs.join(" + ");
         match self.year {
-            Some(y) => format!("{} ({y})", self.doc),
-            None => self.doc.clone(),
+            Some(y) => format!("{docs} ({y})"),
+            None => docs,
         }
     }
 }
@@ -50,31 +89,116 @@ pub struct Step<'a> {
     pub stage: usize,
     /// How it relates to the previous step (None for the first).
     pub relation: Option<Relation>,
-    /// Score of that link.
+    /// Score of that link, 0..1 (None for the first).
     pub score: Option<f64>,
+    /// Other units of the previous step's stage whose closest successor
+    /// this unit is (its backbone source, when that is not the previous
+    /// step): the provisions it restates together.
+    pub merged_with: Vec<Citation>,
+}
+
+/// A stage a chain does not visit, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skip {
+    /// Index of the stage.
+    pub stage: usize,
+    /// Why.
+    pub reason: SkipReason,
+    /// The strongest link between one of its units and a step of the
+    /// chain, if any: it was not on the strongest path (a weaker path, or
+    /// a unit of another kind). `None`: nothing in the stage is linked to
+    /// the chain.
+    pub best: Option<SkipLink>,
+}
+
+/// Why a chain does not visit a stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// No unit of the stage is linked to any step of the chain.
+    NoLink,
+    /// Its strongest link is to a unit of another kind than the provision
+    /// (a narrative paragraph that discusses a recommendation), which a
+    /// chain of a provision does not visit.
+    OtherKind,
+    /// Its strongest link is below the reworded threshold, which a chain
+    /// of a narrative paragraph needs for a step (a restatement).
+    NotRestated,
+    /// Its units are linked, of the provision's kind, but the path through
+    /// them adds up to less.
+    WeakerPath,
+}
+
+impl SkipReason {
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::NoLink => "no_link",
+            SkipReason::OtherKind => "other_kind",
+            SkipReason::NotRestated => "not_restated",
+            SkipReason::WeakerPath => "weaker_path",
+        }
+    }
+}
+
+/// The strongest link of a skipped stage with the chain.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkipLink {
+    /// The unit of the skipped stage.
+    pub unit: Citation,
+    /// Its role.
+    pub role: Role,
+    /// The step of the chain it is linked to.
+    pub step: Citation,
+    /// The link's score, 0..1.
+    pub score: f64,
+}
+
+/// A provision through time: its steps, earliest first, and the stages
+/// left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chain<'a> {
+    /// Steps in time order; consecutive steps are linked.
+    pub steps: Vec<Step<'a>>,
+    /// Stages without a step, in time order.
+    pub skipped: Vec<Skip>,
 }
 
 /// The stages of a library in time order.
 pub fn stages(lib: &Library) -> Vec<Stage<'_>> {
-    let mut out: Vec<(u16, String, usize, Stage)> = Vec::new();
+    // Key: year, date, and for an undated document its position (an
+    // undated document is nobody's contemporary).
+    type Key = (u16, Option<String>, Option<usize>);
+    let mut out: Vec<(Key, usize, Stage)> = Vec::new();
     for (pos, doc) in lib.docs().iter().enumerate() {
-        let mut by_year: Vec<Stage> = Vec::new();
+        let date = doc.meta.date.clone();
         for u in &doc.units {
-            match by_year.iter_mut().find(|s| s.year == u.year) {
-                Some(s) => s.units.push(u),
-                None => by_year.push(Stage {
-                    doc: doc.meta.id.clone(),
-                    year: u.year,
-                    units: vec![u],
-                }),
+            let key: Key = (
+                u.year.unwrap_or(u16::MAX),
+                date.clone(),
+                date.is_none().then_some(pos),
+            );
+            match out.iter_mut().find(|(k, ..)| *k == key) {
+                Some((_, _, s)) => {
+                    if s.docs.last() != Some(&doc.meta.id) {
+                        s.docs.push(doc.meta.id.clone());
+                    }
+                    s.units.push(u);
+                }
+                None => out.push((
+                    key,
+                    pos,
+                    Stage {
+                        docs: vec![doc.meta.id.clone()],
+                        year: u.year,
+                        date: date.clone(),
+                        units: vec![u],
+                    },
+                )),
             }
         }
-        let date = doc.meta.date.clone().unwrap_or_default();
-        for s in by_year {
-            out.push((s.year.unwrap_or(u16::MAX), date.clone(), pos, s));
-        }
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     out.into_iter().map(|(.., s)| s).collect()
 }
 
@@ -84,16 +208,31 @@ pub struct Chainer<'a, 's> {
     stages: &'s [Stage<'a>],
     opts: AlignOptions,
     cache: FxHashMap<(usize, usize), Alignment>,
+    stage_of: FxHashMap<&'a Citation, usize>,
 }
+
+/// A path found by [`Chainer::best_path`]: its value and its steps after
+/// the start, nearest first, each with the link that reaches it.
+type Path = (f64, Vec<(usize, Link)>);
+
+/// Units reached by a path: the best value, the unit's stage, and the link
+/// that reaches it.
+type Reached = FxHashMap<Citation, (f64, usize, Link)>;
 
 impl<'a, 's> Chainer<'a, 's> {
     /// A chainer over `stages`, scoring with `scope`.
     pub fn new(scope: &'s Scope<'a>, stages: &'s [Stage<'a>], opts: AlignOptions) -> Self {
+        let stage_of = stages
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.units.iter().map(move |u| (&u.id, i)))
+            .collect();
         Chainer {
             scope,
             stages,
             opts,
             cache: FxHashMap::default(),
+            stage_of,
         }
     }
 
@@ -106,159 +245,250 @@ impl<'a, 's> Chainer<'a, 's> {
 
     /// The stage of a unit.
     pub fn stage_of(&self, c: &Citation) -> Option<usize> {
-        self.stages
-            .iter()
-            .position(|s| s.units.iter().any(|u| &u.id == c))
+        self.stage_of.get(c).copied()
     }
 
-    fn unit(&self, stage: usize, c: &Citation) -> Option<&'a Unit> {
+    fn unit(&self, stage: usize, c: &Citation) -> &'a Unit {
         self.stages[stage]
             .units
             .iter()
             .find(|u| &u.id == c)
             .copied()
+            .expect("a linked unit is in its stage")
     }
 
-    /// The successor of `tip` in stage `to`: its backbone link, else (when
-    /// `related` is allowed) its best related link, provided the two are
-    /// each other's best match: a weak link that is not mutual would lead
-    /// the chain astray into a neighbouring subject.
-    fn forward(
-        &mut self,
-        from: usize,
-        tip: &Citation,
-        to: usize,
-        related: bool,
-    ) -> Option<(Citation, Relation, f64)> {
-        let al = self.alignment(from, to);
-        let links = al.links.iter().filter(|l| &l.old == tip);
-        if let Some(b) = links.clone().find(|l| l.relation != Relation::Related) {
-            return Some((b.new.clone(), b.relation, b.score));
+    /// Whether a chain of `start` may step to `to` by a link of `score`:
+    /// for a provision, to a provision of its kind by any link; for
+    /// anything else, to any unit by a restatement (a score at the
+    /// reworded threshold or above).
+    fn may_step(&self, start: &Unit, to: &Unit, score: f64) -> bool {
+        match start.role.provision() {
+            Some(kind) => to.role.provision() == Some(kind),
+            None => score >= self.opts.reworded,
         }
-        if !related {
-            return None;
-        }
-        let best = links.max_by(|a, b| a.score.total_cmp(&b.score).then(b.new.cmp(&a.new)))?;
-        let mutual = al
-            .links_of_new(&best.new)
-            .next()
-            .is_some_and(|l| &l.old == tip);
-        mutual.then(|| (best.new.clone(), best.relation, best.score))
     }
 
-    fn find_link(
-        &mut self,
-        from: usize,
-        old: &Citation,
-        to: usize,
-        new: &Citation,
-    ) -> Option<(Relation, f64)> {
-        if from >= to {
-            return None;
-        }
-        self.alignment(from, to)
-            .links
+    /// The links of `unit` (in stage `at`) with stage `other`: as the older
+    /// unit when `other` is later, as the newer when earlier; with the unit
+    /// at the other end.
+    fn links_with(&mut self, at: usize, unit: &Citation, other: usize) -> Vec<(Citation, Link)> {
+        let forward = other > at;
+        let al = if forward {
+            self.alignment(at, other)
+        } else {
+            self.alignment(other, at)
+        };
+        al.links
             .iter()
-            .find(|l| &l.old == old && &l.new == new)
-            .map(|l| (l.relation, l.score))
+            .filter(|l| {
+                if forward {
+                    &l.old == unit
+                } else {
+                    &l.new == unit
+                }
+            })
+            .map(|l| {
+                let end = if forward { &l.new } else { &l.old };
+                (end.clone(), l.clone())
+            })
+            .collect()
     }
 
-    /// The backbone predecessor of `tip` in stage `to`.
-    fn backward(
+    /// The best path from `start` (in stage `s0`) through later stages
+    /// (`forward`) or earlier ones: dynamic programming over the stages in
+    /// the direction of travel, each reached unit extended by its links to
+    /// every stage beyond it.
+    fn best_path(&mut self, start: &'a Unit, s0: usize, forward: bool) -> Path {
+        let order: Vec<usize> = if forward {
+            (s0 + 1..self.stages.len()).collect()
+        } else {
+            (0..s0).rev().collect()
+        };
+        // Best value reaching each unit, the stage it is in, and the link
+        // it came by (from a unit nearer the start).
+        let mut best: Reached = FxHashMap::default();
+        self.extend(start, s0, &start.id, 0.0, forward, &mut best);
+        for &s in &order {
+            // Units of stage `s` now have their final values: every unit
+            // that can reach them lies nearer the start.
+            let mut here: Vec<(Citation, f64)> = best
+                .iter()
+                .filter(|(_, (_, st, _))| *st == s)
+                .map(|(c, (v, ..))| (c.clone(), *v))
+                .collect();
+            here.sort_by(|a, b| a.0.cmp(&b.0));
+            for (c, v) in here {
+                self.extend(start, s, &c, v, forward, &mut best);
+            }
+        }
+        // The end: the highest value; then the furthest stage; then the
+        // earlier citation. The start alone is worth 0.
+        let end = best
+            .iter()
+            .filter(|(_, (v, ..))| *v > 0.0)
+            .max_by(|a, b| {
+                let (va, sa, _) = a.1;
+                let (vb, sb, _) = b.1;
+                va.total_cmp(vb)
+                    .then(if forward { sa.cmp(sb) } else { sb.cmp(sa) })
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(c, (v, ..))| (c.clone(), *v));
+        let Some((mut at, value)) = end else {
+            return (0.0, Vec::new());
+        };
+        let mut path = Vec::new();
+        while at != start.id {
+            let (_, stage, link) = best
+                .get(&at)
+                .expect("every reached unit has a link")
+                .clone();
+            at = if forward {
+                link.old.clone()
+            } else {
+                link.new.clone()
+            };
+            path.push((stage, link));
+        }
+        path.reverse();
+        (value, path)
+    }
+
+    /// Extends the path that reaches `from` (in stage `at`, worth `value`)
+    /// by each of its links to the stages beyond it (later when `forward`,
+    /// else earlier), keeping
+    /// for each unit reached the best value and the link it came by.
+    fn extend(
         &mut self,
-        from: usize,
-        tip: &Citation,
-        to: usize,
-    ) -> Option<(Citation, Relation, f64)> {
-        let al = self.alignment(to, from);
-        al.backbone_of_new(tip)
-            .map(|l| (l.old.clone(), l.relation, l.score))
+        start: &Unit,
+        at: usize,
+        from: &Citation,
+        value: f64,
+        forward: bool,
+        best: &mut Reached,
+    ) {
+        let order: Vec<usize> = if forward {
+            (at + 1..self.stages.len()).collect()
+        } else {
+            (0..at).rev().collect()
+        };
+        for s in order {
+            for (end, link) in self.links_with(at, from, s) {
+                if !self.may_step(start, self.unit(s, &end), link.score) {
+                    continue;
+                }
+                let v = value + link.score - self.opts.related;
+                if best.get(&end).is_none_or(|(old, ..)| v > *old + 1e-12) {
+                    best.insert(end, (v, s, link));
+                }
+            }
+        }
     }
 
-    /// The best link of the provision `start` (in stage `s0`) with stage
-    /// `s`, in either time direction: its backbone link, else its best
-    /// related link of at least [`ANCHOR_RELATED`].
-    fn anchored(&mut self, s0: usize, start: &Citation, s: usize) -> Option<Citation> {
-        let al = if s > s0 {
-            self.alignment(s0, s)
-        } else {
-            self.alignment(s, s0)
-        };
-        let (mine, other): (Vec<_>, fn(&super::Link) -> &Citation) = if s > s0 {
-            (al.links.iter().filter(|l| &l.old == start).collect(), |l| {
-                &l.new
-            })
-        } else {
-            (al.links.iter().filter(|l| &l.new == start).collect(), |l| {
-                &l.old
-            })
-        };
-        mine.iter()
-            .find(|l| l.relation != Relation::Related)
-            .or_else(|| {
-                mine.iter()
-                    .filter(|l| l.score >= ANCHOR_RELATED)
-                    .max_by(|a, b| a.score.total_cmp(&b.score).then(other(b).cmp(other(a))))
-            })
-            .map(|l| other(l).clone())
-    }
-
-    /// The chain through `start`, earliest stage first. In each other stage
-    /// the chain takes the backbone successor (or predecessor) of its
-    /// nearest step; where there is none, the provision's own best link
-    /// with that stage, so a stage that skipped the provision neither ends
-    /// the chain nor leads it astray through a chain of weak links.
-    pub fn follow(&mut self, start: &Citation) -> Vec<Step<'a>> {
+    /// The chain through `start` along the strongest path, earliest stage
+    /// first (see the module docs), with the stages it skips.
+    pub fn follow(&mut self, start: &Citation) -> Chain<'a> {
         let Some(s0) = self.stage_of(start) else {
-            return Vec::new();
+            return Chain {
+                steps: Vec::new(),
+                skipped: Vec::new(),
+            };
         };
-        let mut later: Vec<(usize, Citation)> = vec![(s0, start.clone())];
-        for s in s0 + 1..self.stages.len() {
-            let (tip_stage, tip) = later.last().cloned().expect("non-empty");
-            let next = self
-                .forward(tip_stage, &tip, s, false)
-                .map(|(c, ..)| c)
-                .or_else(|| self.anchored(s0, start, s));
-            if let Some(c) = next {
-                later.push((s, c));
-            }
+        let first = self.unit(s0, start);
+        let (_, back) = self.best_path(first, s0, false);
+        let (_, ahead) = self.best_path(first, s0, true);
+        // Earliest first: the backward path reversed, each step with the
+        // link to the step after it moved onto that later step.
+        let mut placed: Vec<(usize, &'a Unit)> = back
+            .iter()
+            .rev()
+            .map(|(s, l)| (*s, self.unit(*s, &l.old)))
+            .collect();
+        let mut links: Vec<Option<Link>> = vec![None];
+        links.extend(back.iter().rev().map(|(_, l)| Some(l.clone())));
+        placed.push((s0, first));
+        for (s, l) in &ahead {
+            placed.push((*s, self.unit(*s, &l.new)));
+            links.push(Some(l.clone()));
         }
-        let mut earlier: Vec<(usize, Citation)> = Vec::new();
-        for s in (0..s0).rev() {
-            let (tip_stage, tip) = earlier.last().cloned().unwrap_or((s0, start.clone()));
-            let prev = self
-                .backward(tip_stage, &tip, s)
-                .map(|(c, ..)| c)
-                .or_else(|| self.anchored(s0, start, s));
-            if let Some(c) = prev {
-                earlier.push((s, c));
-            }
-        }
-        earlier.reverse();
-        let path: Vec<(usize, Citation)> = earlier.into_iter().chain(later).collect();
-        // Each step's relation is that of its link with the step before
-        // (or, where the chain was anchored, with the provision itself).
-        let mut steps = Vec::with_capacity(path.len());
-        for (i, (stage, c)) in path.iter().enumerate() {
-            let link = i.checked_sub(1).and_then(|p| {
-                let (ps, pc) = path[p].clone();
-                self.find_link(ps, &pc, *stage, c)
-                    .or_else(|| self.find_link(s0, start, *stage, c))
-                    .or_else(|| self.find_link(*stage, c, s0, start))
-            });
+        let mut steps = Vec::with_capacity(placed.len());
+        for (i, ((stage, unit), link)) in placed.iter().zip(links).enumerate() {
+            let merged_with = match (&link, i.checked_sub(1)) {
+                (Some(l), Some(p)) => self.merged_with(placed[p].0, *stage, l),
+                _ => Vec::new(),
+            };
             steps.push(Step {
-                unit: self.unit(*stage, c).expect("unit of its stage"),
+                unit,
                 stage: *stage,
-                relation: link.map(|l| l.0),
-                score: link.map(|l| l.1),
+                relation: link.as_ref().map(|l| l.relation),
+                score: link.as_ref().map(|l| l.score),
+                merged_with,
             });
         }
-        steps
+        let skipped = self.skipped(first, &steps);
+        Chain { steps, skipped }
     }
 
-    /// Every chain of backbone links that spans at least `min_docs`
-    /// documents, each unit in at most one chain, in time order of their
-    /// first step. No chain starts from a chapeau of a list (boilerplate).
+    /// The backbone source of `link.new` in the alignment of the two
+    /// stages, when it is not `link.old`: the provision it merges with.
+    fn merged_with(&mut self, from: usize, to: usize, link: &Link) -> Vec<Citation> {
+        self.alignment(from, to)
+            .backbone_of_new(&link.new)
+            .filter(|b| b.old != link.old)
+            .map(|b| vec![b.old.clone()])
+            .unwrap_or_default()
+    }
+
+    /// Every stage without a step, with its strongest link to a step.
+    fn skipped(&mut self, start: &Unit, steps: &[Step<'a>]) -> Vec<Skip> {
+        let visited: Vec<usize> = steps.iter().map(|s| s.stage).collect();
+        let mut out = Vec::new();
+        for stage in 0..self.stages.len() {
+            if visited.contains(&stage) {
+                continue;
+            }
+            let mut best: Option<SkipLink> = None;
+            for step in steps {
+                for (end, link) in self.links_with(step.stage, &step.unit.id, stage) {
+                    if best.as_ref().is_none_or(|b| link.score > b.score) {
+                        best = Some(SkipLink {
+                            role: self.unit(stage, &end).role,
+                            unit: end,
+                            step: step.unit.id.clone(),
+                            score: link.score,
+                        });
+                    }
+                }
+            }
+            let reason = match &best {
+                None => SkipReason::NoLink,
+                Some(b)
+                    if start.role.provision().is_some()
+                        && b.role.provision() != start.role.provision() =>
+                {
+                    SkipReason::OtherKind
+                }
+                Some(b) if start.role.provision().is_none() && b.score < self.opts.reworded => {
+                    SkipReason::NotRestated
+                }
+                Some(_) => SkipReason::WeakerPath,
+            };
+            out.push(Skip {
+                stage,
+                reason,
+                best,
+            });
+        }
+        out
+    }
+
+    /// Every chain that spans at least `min_docs` documents, each unit in
+    /// at most one chain, in time order of their first step: from each
+    /// unit not yet in a chain, earliest first, the strongest path forward
+    /// (as [`follow`](Self::follow) finds it), cut before any unit an
+    /// earlier chain took. No chain starts from a chapeau of a list
+    /// (boilerplate) or, unless procedural units are aligned, from a
+    /// procedural unit.
     pub fn all(&mut self, min_docs: usize) -> Vec<Vec<Step<'a>>> {
         let mut used: rustc_hash::FxHashSet<Citation> = Default::default();
         let mut chains = Vec::new();
@@ -266,33 +496,35 @@ impl<'a, 's> Chainer<'a, 's> {
             for u in self.stages[s0].units.clone() {
                 // A chapeau of a list ("The following recommendations ...")
                 // repeats from report to report: its chain says nothing.
-                if used.contains(&u.id) || u.role.is_boilerplate() {
+                if used.contains(&u.id)
+                    || u.role.is_boilerplate()
+                    || (u.role.is_procedural() && !self.opts.include_procedural)
+                {
                     continue;
                 }
+                let (_, ahead) = self.best_path(u, s0, true);
                 let mut steps = vec![Step {
                     unit: u,
                     stage: s0,
                     relation: None,
                     score: None,
+                    merged_with: Vec::new(),
                 }];
-                let (mut tip, mut tip_stage) = (u.id.clone(), s0);
-                for s in s0 + 1..self.stages.len() {
-                    if let Some((c, rel, score)) = self.forward(tip_stage, &tip, s, false) {
-                        if used.contains(&c) {
-                            break;
-                        }
-                        steps.push(Step {
-                            unit: self.unit(s, &c).expect("unit of its stage"),
-                            stage: s,
-                            relation: Some(rel),
-                            score: Some(score),
-                        });
-                        tip = c;
-                        tip_stage = s;
+                for (s, link) in ahead {
+                    if used.contains(&link.new) {
+                        break;
                     }
+                    let merged_with =
+                        self.merged_with(steps.last().map_or(s0, |p| p.stage), s, &link);
+                    steps.push(Step {
+                        unit: self.unit(s, &link.new),
+                        stage: s,
+                        relation: Some(link.relation),
+                        score: Some(link.score),
+                        merged_with,
+                    });
                 }
                 let mut docs: Vec<&str> = steps.iter().map(|st| st.unit.id.doc.as_str()).collect();
-                docs.dedup();
                 docs.sort_unstable();
                 docs.dedup();
                 if docs.len() >= min_docs {
@@ -302,5 +534,66 @@ impl<'a, 's> Chainer<'a, 's> {
             }
         }
         chains
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Document, Origin};
+
+    fn doc(id: &str, date: Option<&str>, body: &str) -> Document {
+        let text = match date {
+            Some(d) => format!("---\ndate: {d}\n---\n{body}"),
+            None => body.to_string(),
+        };
+        Document::from_text(id, &format!("{id}.md"), &text, Origin::Stdin).unwrap()
+    }
+
+    #[test]
+    fn documents_of_one_date_are_one_stage_and_undated_ones_each_their_own() {
+        let mut corpus = Corpus::new();
+        for d in [
+            doc("b1", Some("2025-01-21"), "1. Strengthen cooperation.\n"),
+            doc("a", Some("2019-01-24"), "1. Strengthen cooperation.\n"),
+            doc("b2", Some("2025-01-21"), "1. Promote access to justice.\n"),
+            doc("u1", None, "1. Promote access to justice.\n"),
+            doc("u2", None, "1. Promote access to justice.\n"),
+        ] {
+            corpus.add(d).unwrap();
+        }
+        let lib = Library::new(corpus);
+        let labels: Vec<String> = stages(&lib).iter().map(Stage::label).collect();
+        assert_eq!(labels, ["a (2019)", "b1 + b2 (2025)", "u1", "u2"]);
+    }
+
+    #[test]
+    fn a_chain_skips_a_stage_and_takes_no_step_without_a_link() {
+        let mut corpus = Corpus::new();
+        let text = "1. Strengthen international cooperation against trafficking in cultural property, including through mutual legal assistance and the return of stolen objects.\n";
+        for d in [
+            doc("v1", Some("2019-01-01"), text),
+            doc(
+                "mid",
+                Some("2021-01-01"),
+                "1. Elect the officers of the meeting.\n",
+            ),
+            doc("v2", Some("2025-01-01"), text),
+        ] {
+            corpus.add(d).unwrap();
+        }
+        let lib = Library::new(corpus);
+        let stages = stages(&lib);
+        let scope = Scope::new(lib.all_units());
+        let mut chainer = Chainer::new(&scope, &stages, AlignOptions::default());
+        let chain = chainer.follow(&Citation::parse("v1:1").unwrap());
+        let ids: Vec<String> = chain.steps.iter().map(|s| s.unit.id.to_string()).collect();
+        assert_eq!(ids, ["v1:1", "v2:1"]);
+        assert_eq!(chain.steps[1].relation, Some(Relation::Identical));
+        assert_eq!(chain.skipped.len(), 1);
+        assert_eq!(chain.skipped[0].reason, SkipReason::NoLink);
+        // Backwards from the end, the same path.
+        let back = chainer.follow(&Citation::parse("v2:1").unwrap());
+        assert_eq!(back.steps, chain.steps);
     }
 }

@@ -472,13 +472,15 @@ pub fn dispatch_with(
                                 "{}",
                                 st.heading(&format!("Chain {} of {}", i + 1, chains.len()))
                             )?;
-                            report::diff::chain_text(chain, &stages, config, out)?;
+                            report::diff::chain_text(chain, &[], &stages, config, out)?;
                         }
                         writeln!(out, "{} chains span three or more documents", chains.len())?;
                     }
                     OutputFormat::Json => {
-                        let views: Vec<_> =
-                            chains.iter().map(|c| report::diff::steps_json(c)).collect();
+                        let views: Vec<_> = chains
+                            .iter()
+                            .map(|c| report::diff::steps_json(c, &stages))
+                            .collect();
                         report::json::write(out, &serde_json::json!({ "chains": views }))?;
                     }
                 }
@@ -491,12 +493,14 @@ pub fn dispatch_with(
                         unit.id
                     );
                 }
-                let steps = chainer.follow(&unit.id);
+                let chain = chainer.follow(&unit.id);
                 emit(
                     format,
                     out,
-                    |out| report::diff::chain_text(&steps, &stages, config, out),
-                    || serde_json::json!({ "start": unit.id, "steps": report::diff::steps_json(&steps) }),
+                    |out| {
+                        report::diff::chain_text(&chain.steps, &chain.skipped, &stages, config, out)
+                    },
+                    || report::diff::chain_json(&unit.id, &chain, &stages),
                 )?;
             }
         }

@@ -13,11 +13,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::escape;
 use super::style::{shorten, wrap, Style};
-use crate::align::chain::{Stage, Step};
+use crate::align::chain::{Chain, Skip, SkipReason, Stage, Step};
 use crate::align::{Relation, Summary};
 use crate::cli::Config;
 use crate::diff::{Comparison, Edit, Op, PairDiff, StrengthChange};
-use crate::parse::{Citation, Unit};
+use crate::parse::{Citation, Role, Unit};
 
 /// Display options for `diff`.
 #[derive(Debug, Clone, Copy, Default)]
@@ -559,10 +559,17 @@ pub struct StepView<'a> {
     pub doc: &'a str,
     /// Its year.
     pub year: Option<u16>,
+    /// Its stage (`rpm2025-item4 + rpm2025-item5b (2025)`).
+    pub stage: String,
+    /// Its role (`recommendation`, `narrative`, ...).
+    pub role: &'static str,
     /// Relation to the previous step (null for the first).
     pub relation: Option<Relation>,
-    /// Score of that link.
+    /// Score of that link, 0..1 (null for the first).
     pub score: Option<f64>,
+    /// Other units of the previous step's stage that this one restates
+    /// too (its closest source, when that is not the previous step).
+    pub merged_with: &'a [Citation],
     /// The unit's text.
     pub text: &'a str,
     /// Edits from the previous step's text (empty for the first).
@@ -572,7 +579,7 @@ pub struct StepView<'a> {
 }
 
 /// Views of a chain's steps, each diffed against the one before.
-pub fn steps_json<'a>(steps: &'a [Step<'a>]) -> Vec<StepView<'a>> {
+pub fn steps_json<'a>(steps: &'a [Step<'a>], stages: &[Stage]) -> Vec<StepView<'a>> {
     steps
         .iter()
         .enumerate()
@@ -582,8 +589,11 @@ pub fn steps_json<'a>(steps: &'a [Step<'a>]) -> Vec<StepView<'a>> {
                 citation: &s.unit.id,
                 doc: &s.unit.id.doc,
                 year: s.unit.year,
+                stage: stages[s.stage].label(),
+                role: s.unit.role.as_str(),
                 relation: s.relation,
                 score: s.score,
+                merged_with: &s.merged_with,
                 text: &s.unit.text,
                 edits: prev
                     .map_or_else(Vec::new, |p| crate::diff::diff_words(&p.text, &s.unit.text)),
@@ -594,10 +604,84 @@ pub fn steps_json<'a>(steps: &'a [Step<'a>]) -> Vec<StepView<'a>> {
         .collect()
 }
 
-/// A chain as text: each stage, its unit, and the redline from the
-/// previous step.
+/// JSON view of a stage a chain skipped.
+#[derive(Debug, Serialize)]
+pub struct SkipView<'a> {
+    /// The stage (`congress2021-item4 (2021)`).
+    pub stage: String,
+    /// Its documents.
+    pub docs: &'a [String],
+    /// Its year.
+    pub year: Option<u16>,
+    /// `no_link`, `other_kind`, `not_restated` or `weaker_path`.
+    pub reason: SkipReason,
+    /// Its strongest link with the chain (null for `no_link`).
+    pub best: Option<SkipLinkView<'a>>,
+}
+
+/// The strongest link of a skipped stage with a chain.
+#[derive(Debug, Serialize)]
+pub struct SkipLinkView<'a> {
+    /// The unit of the skipped stage.
+    pub citation: &'a Citation,
+    /// Its role.
+    pub role: &'static str,
+    /// The step it is linked to.
+    pub step: &'a Citation,
+    /// The link's score, 0..1.
+    pub score: f64,
+}
+
+/// A followed chain as JSON: its start, steps, and skipped stages.
+pub fn chain_json(start: &Citation, chain: &Chain, stages: &[Stage]) -> serde_json::Value {
+    let skipped: Vec<SkipView> = chain
+        .skipped
+        .iter()
+        .map(|k| SkipView {
+            stage: stages[k.stage].label(),
+            docs: &stages[k.stage].docs,
+            year: stages[k.stage].year,
+            reason: k.reason,
+            best: k.best.as_ref().map(|b| SkipLinkView {
+                citation: &b.unit,
+                role: b.role.as_str(),
+                step: &b.step,
+                score: b.score,
+            }),
+        })
+        .collect();
+    serde_json::json!({
+        "start": start,
+        "steps": steps_json(&chain.steps, stages),
+        "skipped": skipped,
+    })
+}
+
+/// Why a stage was skipped, in a sentence: `no unit here is linked to the
+/// chain`, or its strongest link and why it was not taken (`start_role`:
+/// the role of the provision followed).
+pub fn skip_reason(skip: &Skip, start_role: Role) -> String {
+    let Some(b) = &skip.best else {
+        return "no unit here is linked to the chain".into();
+    };
+    let link = format!("{} is linked to {} ({:.3})", b.unit, b.step, b.score);
+    match skip.reason {
+        SkipReason::OtherKind => format!(
+            "{link}, but it is {}, not {}",
+            b.role.label(),
+            start_role.label()
+        ),
+        SkipReason::NotRestated => format!("{link}, below a restatement"),
+        _ => format!("{link}, on a weaker path"),
+    }
+}
+
+/// A chain as text: each stage in time order, its unit and the redline
+/// from the previous step, or why the stage was skipped (`skipped` may be
+/// empty, as for `evolve --all`).
 pub fn chain_text(
     steps: &[Step],
+    skipped: &[Skip],
     stages: &[Stage],
     config: &Config,
     out: &mut dyn Write,
@@ -605,11 +689,27 @@ pub fn chain_text(
     let st = Style {
         color: config.color,
     };
+    let start_role = steps
+        .iter()
+        .find(|s| s.relation.is_none())
+        .map_or(Role::Narrative, |s| s.unit.role);
+    let width = config.width.saturating_sub(2);
+    let mut skips = skipped.iter().peekable();
     for (i, s) in steps.iter().enumerate() {
+        while let Some(k) = skips.next_if(|k| k.stage < s.stage) {
+            skip_text(&st, k, stages, start_role, width, out)?;
+        }
         let stage = stages[s.stage].label();
         let mut head = format!("{}  {}", st.heading(&stage), st.id(&s.unit.id.to_string()));
         if let (Some(r), Some(score)) = (s.relation, s.score) {
             head.push_str(&format!("  {}", relation_label(&st, r, score)));
+        }
+        if !s.merged_with.is_empty() {
+            let with: Vec<String> = s.merged_with.iter().map(ToString::to_string).collect();
+            head.push_str(&format!(
+                "  {}",
+                st.dim(&format!("merged with {}", with.join(", ")))
+            ));
         }
         let edits = match i.checked_sub(1) {
             Some(p) => {
@@ -623,12 +723,35 @@ pub fn chain_text(
             None => vec![Edit::new(Op::Equal, s.unit.text.clone())],
         };
         writeln!(out, "{head}")?;
-        for l in redline_lines(&edits, config.width.saturating_sub(2), config.color) {
+        for l in redline_lines(&edits, width, config.color) {
             writeln!(out, "  {l}")?;
         }
         writeln!(out)?;
     }
+    for k in skips {
+        skip_text(&st, k, stages, start_role, width, out)?;
+    }
     Ok(())
+}
+
+/// One skipped stage: its label and the reason, wrapped to `width`.
+fn skip_text(
+    st: &Style,
+    skip: &Skip,
+    stages: &[Stage],
+    start_role: Role,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let line = format!(
+        "{} skipped: {}",
+        stages[skip.stage].label(),
+        escape::terminal(&skip_reason(skip, start_role))
+    );
+    for l in wrap(&line, width, "", "  ").lines() {
+        writeln!(out, "{}", st.dim(l))?;
+    }
+    writeln!(out)
 }
 
 #[cfg(test)]
