@@ -144,6 +144,13 @@ fn without_the_model_a_users_document_is_matched_on_wording_and_the_note_says_so
     let al = lib.align("2019", "mine", &AlignOptions::default()).unwrap();
     let link = al.links.first().expect("the paragraph has a precedent");
     assert!(link.parts.semantic.is_none(), "no vector without the model");
+    // The 2019 units have theirs: only the user's paragraph goes without,
+    // and a memo or written review says so.
+    assert_eq!(al.wording_only, 1);
+    assert!(
+        accord::report::written::matching_sentence(al.semantic_weight, al.wording_only)
+            .contains("except for 1 unit with no sentence embedding")
+    );
     let notes = lib.take_notices().join("\n");
     assert!(
         notes.contains("1 units of your documents are matched on wording alone")

@@ -220,6 +220,10 @@ pub struct Alignment {
     /// The weight of the semantic part in the scores, when units had
     /// sentence vectors (paraphrase matching); `None` for wording alone.
     pub semantic_weight: Option<f64>,
+    /// With paraphrase matching, units of the two sides that had no
+    /// sentence vector (text of the user's with no model to embed it):
+    /// their pairs are scored on wording alone. 0 otherwise.
+    pub wording_only: usize,
     /// Older units set apart as procedural, not aligned, in document order.
     pub procedural_old: Vec<Citation>,
     /// Newer units set apart as procedural, not aligned, in document order.
@@ -356,6 +360,21 @@ impl<'a> Scope<'a> {
     /// True when some units have sentence vectors.
     pub fn has_vectors(&self) -> bool {
         !self.vectors.is_empty()
+    }
+
+    /// Of the scope positions `side`, how many have no vector when some
+    /// units have one (0 when none has: wording alone throughout).
+    fn without_vectors(&self, side: &[usize]) -> usize {
+        if !self.has_vectors() {
+            return 0;
+        }
+        side.iter().filter(|&&i| self.vector(i).is_none()).count()
+    }
+
+    /// Of `units`, how many have no sentence vector when some units of the
+    /// scope have one (0 when none has).
+    pub fn units_without_vectors(&self, units: &[&Unit]) -> usize {
+        self.without_vectors(&self.positions(units))
     }
 
     fn vector(&self, i: usize) -> Option<&[f32]> {
@@ -771,6 +790,7 @@ impl<'a> Scope<'a> {
             new_order: new.iter().map(|&u| self.units[u].id.clone()).collect(),
             notes,
             semantic_weight: self.has_vectors().then_some(opts.semantic_weight),
+            wording_only: self.without_vectors(&old) + self.without_vectors(&new),
             procedural_old: cites(&procedural_old),
             procedural_new: cites(&procedural_new),
             boilerplate_old: chapeaux(&old),

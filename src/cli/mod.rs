@@ -656,6 +656,7 @@ fn memo(lib: &Library, a: MemoArgs, config: &Config, out: &mut dyn Write) -> Res
             reworded: align.reworded,
             related: align.related,
             semantic_weight: al.semantic_weight,
+            wording_only: al.wording_only,
         },
         terms: Some(m::Terms::from(&lib.terms(
             &a.old,

@@ -168,6 +168,9 @@ pub struct Review<'a> {
     /// The share of meaning in the scores when sentence vectors were used
     /// (paraphrase matching), 0..1; `None` for wording alone.
     pub semantic_weight: Option<f64>,
+    /// With paraphrase matching, paragraphs of the draft and precedent
+    /// units that had no sentence vector and were matched on wording alone.
+    pub wording_only: usize,
     /// Procedural units of the precedent documents (agenda, attendance,
     /// election of officers...) not offered as precedents; 0 when they were
     /// included.
@@ -507,6 +510,8 @@ pub fn review<'a>(
         semantic_weight: scope
             .has_vectors()
             .then_some(crate::align::AlignOptions::default().semantic_weight),
+        wording_only: scope.units_without_vectors(&against_units)
+            + scope.units_without_vectors(&draft_units),
         uptake_docs: uptake_docs.iter().map(|d| d.meta.id.clone()).collect(),
         paragraphs: reviews,
         uptake,

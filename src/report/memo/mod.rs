@@ -87,6 +87,9 @@ pub struct Thresholds {
     /// (paraphrase matching), 0..1; `None` for wording alone. The memo
     /// states it: the two give different results.
     pub semantic_weight: Option<f64>,
+    /// Units matched on wording alone although paraphrase matching was on
+    /// (no vector: text of the user's with no model to embed it).
+    pub wording_only: usize,
 }
 
 impl Default for Thresholds {
@@ -95,6 +98,7 @@ impl Default for Thresholds {
             reworded: REWORDED,
             related: RELATED,
             semantic_weight: None,
+            wording_only: 0,
         }
     }
 }
@@ -371,7 +375,10 @@ impl Memo {
             self.date.long(),
             self.date,
             self.version,
-            super::written::matching_sentence(self.thresholds.semantic_weight),
+            super::written::matching_sentence(
+                self.thresholds.semantic_weight,
+                self.thresholds.wording_only,
+            ),
             self.thresholds.reworded,
             self.thresholds.related
         )

@@ -58,6 +58,8 @@ pub struct Thresholds {
     /// The share of meaning in each score when sentence vectors were used,
     /// 0..1; `None` for wording alone.
     pub semantic_weight: Option<f64>,
+    /// Units matched on wording alone although paraphrase matching was on.
+    pub wording_only: usize,
 }
 
 impl Default for Thresholds {
@@ -67,6 +69,7 @@ impl Default for Thresholds {
             verbatim: VERBATIM,
             uptake: UPTAKE,
             semantic_weight: None,
+            wording_only: 0,
         }
     }
 }
@@ -268,7 +271,7 @@ impl ReviewDoc {
             self.date.long(),
             self.date,
             self.version,
-            super::written::matching_sentence(t.semantic_weight),
+            super::written::matching_sentence(t.semantic_weight, t.wording_only),
             t.adapted,
             t.verbatim * 100.0,
             t.uptake
@@ -389,6 +392,7 @@ pub fn build(review: &Review, lib: &Library, draft: &DocMeta, date: MemoDate) ->
         version: VERSION.to_string(),
         thresholds: Thresholds {
             semantic_weight: review.semantic_weight,
+            wording_only: review.wording_only,
             ..Thresholds::default()
         },
         draft: DocInfo::from_meta(draft, review.paragraphs.len()),

@@ -59,9 +59,17 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The sentence that says which matching produced a memo or review:
 /// wording and meaning, with the weight of each, or wording alone.
 /// `semantic_weight` is the share of meaning in each score (0..1), `None`
-/// when no sentence vectors were used.
-pub fn matching_sentence(semantic_weight: Option<f64>) -> String {
+/// when no sentence vectors were used; `wording_only` counts the units
+/// matched on wording alone all the same (no vector: no model for text
+/// other than the built-in documents').
+pub fn matching_sentence(semantic_weight: Option<f64>, wording_only: usize) -> String {
     match semantic_weight {
+        Some(w) if wording_only > 0 => format!(
+            "Matching: wording and meaning; each score is {:.0}% wording and {:.0}% meaning (sentence embeddings from the all-MiniLM-L6-v2 model), except for {} with no sentence embedding (no model was installed for text other than the built-in documents), matched on wording alone, so a provision restated in other words there may be missed.",
+            (1.0 - w) * 100.0,
+            w * 100.0,
+            plural(wording_only, "unit", "units")
+        ),
         Some(w) => format!(
             "Matching: wording and meaning; each score is {:.0}% wording and {:.0}% meaning (sentence embeddings from the all-MiniLM-L6-v2 model).",
             (1.0 - w) * 100.0,
