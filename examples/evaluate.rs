@@ -11,7 +11,9 @@
 //! uses; then the same figures for every weight of meaning from 0 to 1 in
 //! steps of 0.025; the range of weights below the reworded threshold (0.30:
 //! meaning alone must never make a pair the same provision) at which the
-//! AUC is at its best, whose middle is the weight to use; and, file by
+//! AUC is at its best (any weight in it is as good as another by that
+//! measure; accord uses 0.25, where P@1 and novelty are at their best
+//! below the cap too); and, file by
 //! file, what the middle of that range, chosen without the file, gives on
 //! it (leave one file out: a weight that holds only on the file it was
 //! chosen on would show here).

@@ -165,7 +165,10 @@ fn skipped_stages_are_said_in_the_text() {
         "{text}"
     );
     assert!(text.contains("but it is a narrative paragraph, not a recommendation"));
-    assert!(text.contains("merged with rpm2019:62(d)"), "{text}");
+    assert!(
+        text.contains("merged: restates rpm2019:13(e) together with rpm2019:62(d)"),
+        "{text}"
+    );
     // Time order: the skipped 2021 stage comes before the 2025 step.
     assert!(text.find("congress2021-item4 (2021)") < text.find("rpm2025-item4:12(f)"));
 }

@@ -260,7 +260,7 @@ fn procedural_units_are_no_precedent_successor_uptake_or_chain_step() {
     };
     let v = json(&["evolve", "--all", "--format", "json"]);
     // (On wording alone the seeds have no chain over three documents;
-    // with meaning, from the shipped vectors, there are three.)
+    // with meaning, from the shipped vectors, there are two.)
     assert!(!steps(&v).iter().any(|c| procedural(c)));
     assert!(!steps(&v).iter().any(|c| r[c] == "chapeau"));
     let v = json(&[

@@ -38,13 +38,20 @@
 //! 0.22-0.27 through unrelated discussions). Stages without a step are
 //! listed with their strongest link and the reason.
 //!
-//! A step is worth its link's score minus the related threshold (0.22 by
-//! default), so a link at the threshold adds nothing and every stronger
-//! one adds its excess: a path of two good links beats one link a little
-//! stronger, and a weak detour never beats the direct link it replaces.
+//! A step is worth the weakest link between it and the provision, minus
+//! the related threshold (0.22 by default): a unit is no closer to the
+//! provision than the weakest link that connects them. So two good links
+//! beat one slightly stronger, a link at the threshold adds nothing, and a
+//! strong link beyond a weak one counts only as much as the weak one: a
+//! path that reaches the provision's true source through a loosely linked
+//! intermediary does not outweigh the direct link (a paragraph restating
+//! `rpm2019:13(e)` goes back to 13(e), not through a 2025 recommendation
+//! it is loosely linked to and on to that recommendation's other source).
 //!
-//! Paths are found by dynamic programming over the stages in time order,
-//! so the result is the best path, not a greedy walk from the latest step;
+//! Paths are found by dynamic programming over the stages in time order
+//! (keeping, for each unit, the paths that no other beats on both value
+//! and weakest link), so the result is the best path, not a greedy walk
+//! from the latest step;
 //! ties go to the path that reaches further, then to the earlier citation.
 //! Every stage the chain does not visit is listed with the reason
 //! ([`Skip`]).
@@ -215,9 +222,22 @@ pub struct Chainer<'a, 's> {
 /// the start, nearest first, each with the link that reaches it.
 type Path = (f64, Vec<(usize, Link)>);
 
-/// Units reached by a path: the best value, the unit's stage, and the link
-/// that reaches it.
-type Reached = FxHashMap<Citation, (f64, usize, Link)>;
+/// A path to a unit, as [`Chainer::best_path`] keeps them.
+#[derive(Debug, Clone)]
+struct Label {
+    /// The unit the path reaches.
+    unit: Citation,
+    /// Its stage.
+    stage: usize,
+    /// The weakest link score on the path (1 for the start alone).
+    weakest: f64,
+    /// The path's value.
+    value: f64,
+    /// The link that reaches the unit (none for the start).
+    link: Option<Link>,
+    /// The path without its last step, as an index into the labels.
+    parent: Option<usize>,
+}
 
 impl<'a, 's> Chainer<'a, 's> {
     /// A chainer over `stages`, scoring with `scope`.
@@ -295,92 +315,117 @@ impl<'a, 's> Chainer<'a, 's> {
     }
 
     /// The best path from `start` (in stage `s0`) through later stages
-    /// (`forward`) or earlier ones: dynamic programming over the stages in
-    /// the direction of travel, each reached unit extended by its links to
-    /// every stage beyond it.
+    /// (`forward`) or earlier ones (see the module docs for its value).
+    /// Dynamic programming over the stages in the direction of travel:
+    /// each unit reached keeps the paths to it that no other beats on both
+    /// value and weakest link (a Pareto set: either may win further on),
+    /// and each is extended by the unit's links to every stage beyond.
     fn best_path(&mut self, start: &'a Unit, s0: usize, forward: bool) -> Path {
         let order: Vec<usize> = if forward {
             (s0 + 1..self.stages.len()).collect()
         } else {
             (0..s0).rev().collect()
         };
-        // Best value reaching each unit, the stage it is in, and the link
-        // it came by (from a unit nearer the start).
-        let mut best: Reached = FxHashMap::default();
-        self.extend(start, s0, &start.id, 0.0, forward, &mut best);
+        let mut labels: Vec<Label> = vec![Label {
+            unit: start.id.clone(),
+            stage: s0,
+            weakest: 1.0,
+            value: 0.0,
+            link: None,
+            parent: None,
+        }];
+        let mut alive: FxHashMap<Citation, Vec<usize>> = FxHashMap::default();
+        self.extend(start, 0, forward, &mut labels, &mut alive);
         for &s in &order {
-            // Units of stage `s` now have their final values: every unit
-            // that can reach them lies nearer the start.
-            let mut here: Vec<(Citation, f64)> = best
+            // Paths to units of stage `s` are complete: every unit that can
+            // reach them lies nearer the start.
+            let mut here: Vec<usize> = alive
                 .iter()
-                .filter(|(_, (_, st, _))| *st == s)
-                .map(|(c, (v, ..))| (c.clone(), *v))
+                .filter(|(_, ls)| ls.first().is_some_and(|&l| labels[l].stage == s))
+                .flat_map(|(_, ls)| ls.iter().copied())
                 .collect();
-            here.sort_by(|a, b| a.0.cmp(&b.0));
-            for (c, v) in here {
-                self.extend(start, s, &c, v, forward, &mut best);
+            here.sort_by(|&a, &b| labels[a].unit.cmp(&labels[b].unit).then(a.cmp(&b)));
+            for l in here {
+                self.extend(start, l, forward, &mut labels, &mut alive);
             }
         }
         // The end: the highest value; then the furthest stage; then the
         // earlier citation. The start alone is worth 0.
-        let end = best
-            .iter()
-            .filter(|(_, (v, ..))| *v > 0.0)
-            .max_by(|a, b| {
-                let (va, sa, _) = a.1;
-                let (vb, sb, _) = b.1;
-                va.total_cmp(vb)
-                    .then(if forward { sa.cmp(sb) } else { sb.cmp(sa) })
-                    .then(b.0.cmp(a.0))
-            })
-            .map(|(c, (v, ..))| (c.clone(), *v));
-        let Some((mut at, value)) = end else {
+        let end = alive
+            .values()
+            .flatten()
+            .copied()
+            .filter(|&l| labels[l].value > 0.0)
+            .max_by(|&a, &b| {
+                let (la, lb) = (&labels[a], &labels[b]);
+                la.value
+                    .total_cmp(&lb.value)
+                    .then(if forward {
+                        la.stage.cmp(&lb.stage)
+                    } else {
+                        lb.stage.cmp(&la.stage)
+                    })
+                    .then(lb.unit.cmp(&la.unit))
+                    .then(b.cmp(&a))
+            });
+        let Some(end) = end else {
             return (0.0, Vec::new());
         };
+        let value = labels[end].value;
         let mut path = Vec::new();
-        while at != start.id {
-            let (_, stage, link) = best
-                .get(&at)
-                .expect("every reached unit has a link")
-                .clone();
-            at = if forward {
-                link.old.clone()
-            } else {
-                link.new.clone()
-            };
-            path.push((stage, link));
+        let mut at = Some(end);
+        while let Some(l) = at {
+            if let Some(link) = &labels[l].link {
+                path.push((labels[l].stage, link.clone()));
+            }
+            at = labels[l].parent;
         }
         path.reverse();
         (value, path)
     }
 
-    /// Extends the path that reaches `from` (in stage `at`, worth `value`)
-    /// by each of its links to the stages beyond it (later when `forward`,
-    /// else earlier), keeping
-    /// for each unit reached the best value and the link it came by.
+    /// Extends the path `labels[from]` by each link of its unit to the
+    /// stages beyond it (later when `forward`, else earlier), keeping for
+    /// each unit reached the paths no other beats on both value and
+    /// weakest link.
     fn extend(
         &mut self,
         start: &Unit,
-        at: usize,
-        from: &Citation,
-        value: f64,
+        from: usize,
         forward: bool,
-        best: &mut Reached,
+        labels: &mut Vec<Label>,
+        alive: &mut FxHashMap<Citation, Vec<usize>>,
     ) {
+        let (at, unit) = (labels[from].stage, labels[from].unit.clone());
         let order: Vec<usize> = if forward {
             (at + 1..self.stages.len()).collect()
         } else {
             (0..at).rev().collect()
         };
         for s in order {
-            for (end, link) in self.links_with(at, from, s) {
+            for (end, link) in self.links_with(at, &unit, s) {
                 if !self.may_step(start, self.unit(s, &end), link.score) {
                     continue;
                 }
-                let v = value + link.score - self.opts.related;
-                if best.get(&end).is_none_or(|(old, ..)| v > *old + 1e-12) {
-                    best.insert(end, (v, s, link));
+                let weakest = labels[from].weakest.min(link.score);
+                let value = labels[from].value + weakest - self.opts.related;
+                let kept = alive.entry(end.clone()).or_default();
+                let beaten = kept.iter().any(|&k| {
+                    labels[k].weakest >= weakest - 1e-12 && labels[k].value >= value - 1e-12
+                });
+                if beaten {
+                    continue;
                 }
+                kept.retain(|&k| !(weakest >= labels[k].weakest && value >= labels[k].value));
+                kept.push(labels.len());
+                labels.push(Label {
+                    unit: end,
+                    stage: s,
+                    weakest,
+                    value,
+                    link: Some(link),
+                    parent: Some(from),
+                });
             }
         }
     }
@@ -429,11 +474,17 @@ impl<'a, 's> Chainer<'a, 's> {
         Chain { steps, skipped }
     }
 
-    /// The backbone source of `link.new` in the alignment of the two
-    /// stages, when it is not `link.old`: the provision it merges with.
+    /// The closest source of `link.new` in the alignment of the two
+    /// stages (its backbone link, else its strongest), when it is not
+    /// `link.old`: the provision it restates together with the step
+    /// before.
     fn merged_with(&mut self, from: usize, to: usize, link: &Link) -> Vec<Citation> {
-        self.alignment(from, to)
-            .backbone_of_new(&link.new)
+        let al = self.alignment(from, to);
+        al.backbone_of_new(&link.new)
+            .or_else(|| {
+                al.links_of_new(&link.new)
+                    .max_by(|a, b| a.score.total_cmp(&b.score).then(b.old.cmp(&a.old)))
+            })
             .filter(|b| b.old != link.old)
             .map(|b| vec![b.old.clone()])
             .unwrap_or_default()
@@ -483,57 +534,71 @@ impl<'a, 's> Chainer<'a, 's> {
     }
 
     /// Every chain that spans at least `min_docs` documents, each unit in
-    /// at most one chain, in time order of their first step: from each
-    /// unit not yet in a chain, earliest first, the strongest path forward
-    /// (as [`follow`](Self::follow) finds it), cut before any unit an
-    /// earlier chain took. No chain starts from a chapeau of a list
-    /// (boilerplate) or, unless procedural units are aligned, from a
-    /// procedural unit.
+    /// at most one chain, in time order of their first step. From every
+    /// unit, its strongest path forward (as [`follow`](Self::follow) finds
+    /// it); the strongest paths are taken first, each cut before any unit
+    /// a stronger chain took, so a loose chain of discussion paragraphs
+    /// does not take the provision a stronger chain leads to. No chain
+    /// starts from a chapeau of a list (boilerplate) or, unless procedural
+    /// units are aligned, from a procedural unit.
     pub fn all(&mut self, min_docs: usize) -> Vec<Vec<Step<'a>>> {
-        let mut used: rustc_hash::FxHashSet<Citation> = Default::default();
-        let mut chains = Vec::new();
+        // (stage, position in it, strongest path forward)
+        let mut candidates: Vec<(usize, usize, Path)> = Vec::new();
         for s0 in 0..self.stages.len() {
-            for u in self.stages[s0].units.clone() {
+            for (i, u) in self.stages[s0].units.clone().into_iter().enumerate() {
                 // A chapeau of a list ("The following recommendations ...")
                 // repeats from report to report: its chain says nothing.
-                if used.contains(&u.id)
-                    || u.role.is_boilerplate()
+                if u.role.is_boilerplate()
                     || (u.role.is_procedural() && !self.opts.include_procedural)
                 {
                     continue;
                 }
-                let (_, ahead) = self.best_path(u, s0, true);
-                let mut steps = vec![Step {
-                    unit: u,
-                    stage: s0,
-                    relation: None,
-                    score: None,
-                    merged_with: Vec::new(),
-                }];
-                for (s, link) in ahead {
-                    if used.contains(&link.new) {
-                        break;
-                    }
-                    let merged_with =
-                        self.merged_with(steps.last().map_or(s0, |p| p.stage), s, &link);
-                    steps.push(Step {
-                        unit: self.unit(s, &link.new),
-                        stage: s,
-                        relation: Some(link.relation),
-                        score: Some(link.score),
-                        merged_with,
-                    });
-                }
-                let mut docs: Vec<&str> = steps.iter().map(|st| st.unit.id.doc.as_str()).collect();
-                docs.sort_unstable();
-                docs.dedup();
-                if docs.len() >= min_docs {
-                    used.extend(steps.iter().map(|st| st.unit.id.clone()));
-                    chains.push(steps);
+                let path = self.best_path(u, s0, true);
+                if !path.1.is_empty() {
+                    candidates.push((s0, i, path));
                 }
             }
         }
-        chains
+        // Strongest first; ties in time order.
+        candidates.sort_by(|a, b| b.2 .0.total_cmp(&a.2 .0).then((a.0, a.1).cmp(&(b.0, b.1))));
+        let mut used: rustc_hash::FxHashSet<Citation> = Default::default();
+        let mut chains: Vec<((usize, usize), Vec<Step<'a>>)> = Vec::new();
+        for (s0, i, (_, ahead)) in candidates {
+            let u = self.stages[s0].units[i];
+            if used.contains(&u.id) {
+                continue;
+            }
+            let mut steps = vec![Step {
+                unit: u,
+                stage: s0,
+                relation: None,
+                score: None,
+                merged_with: Vec::new(),
+            }];
+            for (s, link) in ahead {
+                if used.contains(&link.new) {
+                    break;
+                }
+                let prev = steps.last().map_or(s0, |p| p.stage);
+                let merged_with = self.merged_with(prev, s, &link);
+                steps.push(Step {
+                    unit: self.unit(s, &link.new),
+                    stage: s,
+                    relation: Some(link.relation),
+                    score: Some(link.score),
+                    merged_with,
+                });
+            }
+            let mut docs: Vec<&str> = steps.iter().map(|st| st.unit.id.doc.as_str()).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            if docs.len() >= min_docs {
+                used.extend(steps.iter().map(|st| st.unit.id.clone()));
+                chains.push(((s0, i), steps));
+            }
+        }
+        chains.sort_by_key(|(first, _)| *first);
+        chains.into_iter().map(|(_, steps)| steps).collect()
     }
 }
 

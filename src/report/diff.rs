@@ -671,7 +671,10 @@ pub fn skip_reason(skip: &Skip, start_role: Role) -> String {
             b.role.label(),
             start_role.label()
         ),
-        SkipReason::NotRestated => format!("{link}, below a restatement"),
+        SkipReason::NotRestated => format!(
+            "{link}, below the {:.2} a chain of a narrative paragraph needs for a step",
+            crate::align::REWORDED
+        ),
         _ => format!("{link}, on a weaker path"),
     }
 }
@@ -704,13 +707,6 @@ pub fn chain_text(
         if let (Some(r), Some(score)) = (s.relation, s.score) {
             head.push_str(&format!("  {}", relation_label(&st, r, score)));
         }
-        if !s.merged_with.is_empty() {
-            let with: Vec<String> = s.merged_with.iter().map(ToString::to_string).collect();
-            head.push_str(&format!(
-                "  {}",
-                st.dim(&format!("merged with {}", with.join(", ")))
-            ));
-        }
         let edits = match i.checked_sub(1) {
             Some(p) => {
                 let prev = &steps[p].unit.text;
@@ -723,6 +719,17 @@ pub fn chain_text(
             None => vec![Edit::new(Op::Equal, s.unit.text.clone())],
         };
         writeln!(out, "{head}")?;
+        if let (false, Some(p)) = (s.merged_with.is_empty(), i.checked_sub(1)) {
+            let with: Vec<String> = s.merged_with.iter().map(ToString::to_string).collect();
+            let line = format!(
+                "merged: restates {} together with {}",
+                steps[p].unit.id,
+                with.join(", ")
+            );
+            for l in wrap(&line, width, "  ", "    ").lines() {
+                writeln!(out, "{}", st.dim(l))?;
+            }
+        }
         for l in redline_lines(&edits, width, config.color) {
             writeln!(out, "  {l}")?;
         }
