@@ -172,3 +172,23 @@ fn skipped_stages_are_said_in_the_text() {
     // Time order: the skipped 2021 stage comes before the 2025 step.
     assert!(text.find("congress2021-item4 (2021)") < text.find("rpm2025-item4:12(f)"));
 }
+
+#[test]
+fn a_loosely_linked_intermediary_does_not_hide_the_direct_source() {
+    // A user's paragraph restating rpm2019:13(e) in other words (undated,
+    // so it comes after 2025). It is linked to 13(e) directly (0.30) and,
+    // loosely (0.23), to 2025's 12(f), whose own source is 62(d): the
+    // chain goes back to 13(e), not through 12(f) to 62(d). In other
+    // words: the model must embed it.
+    let Some(model) = common::model_dir("a_loosely_linked_intermediary") else {
+        return;
+    };
+    let cache = tempfile::tempdir().unwrap();
+    let mut c = accord_shipped();
+    c.env("XDG_CACHE_HOME", cache.path())
+        .arg("--model")
+        .arg(&model)
+        .args(["--doc", "mine=tests/data/chains/restated-2019.md"]);
+    let v = evolve(c, "mine:1(a)");
+    assert_eq!(citations(&v), ["rpm2019:13(e)", "mine:1(a)"], "{v}");
+}
