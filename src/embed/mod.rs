@@ -69,7 +69,9 @@
 //! Embedding is the expensive part of accord: the 435 paragraph-sized blocks
 //! of the five seeds (38,000 tokens, 0.8 TFLOP) take some 25 CPU-seconds
 //! (13 s on two idle AVX2 cores), so callers should go through [`embed_cached`]; from the cache the same
-//! texts take about a millisecond. candle 0.9 is used rather than 0.11,
+//! texts take about a millisecond. The units of the built-in documents
+//! need neither: their vectors are shipped in the binary
+//! ([`ShippedVectors`]), and [`Semantic`] looks there first. candle 0.9 is used rather than 0.11,
 //! whose spinning thread pool for element-wise operations made the same run
 //! two to three times slower on a busy two-core machine.
 

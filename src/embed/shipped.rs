@@ -26,7 +26,8 @@
 //! (below 1 in magnitude) is off by at most 2⁻¹² ≈ 0.00024, and cosines of
 //! the seeds' pairs by less than 0.0002 (the test in
 //! `tests/shipped_vectors.rs` recomputes every vector with the model and
-//! checks both bounds). 397 vectors take 318 KB.
+//! checks both bounds: 1.2e-4 at most per component, measured). The 397
+//! units have 391 distinct texts, which take 312,848 bytes.
 //!
 //! # Staleness
 //!
