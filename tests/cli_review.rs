@@ -365,7 +365,7 @@ fn markdown_review_has_every_section_paragraph_citation_and_count() {
     let md = utf8(written(dir.path(), "review.md", &[]));
     let v = example_json();
 
-    assert!(md.starts_with("# Review of the draft abudhabi-draft\n"));
+    assert!(md.starts_with("# Review of abudhabi-draft\n"));
     assert!(md.contains(&format!(
         "Review of 23 November 2026 ({DATE}), written by accord {}. Matching: wording alone; no sentence-embedding model was used, so a provision restated in other words may be missed. Thresholds: a paragraph is adapted when its best precedent scores at least 0.35, and verbatim when at least 95% of its text and that precedent's is the same; a recommendation is reflected when a paragraph scores at least 0.25 against it.",
         env!("CARGO_PKG_VERSION")
@@ -483,7 +483,7 @@ fn html_review_is_self_contained_with_contents_legend_and_redlines() {
     let v = example_json();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.trim_end().ends_with("</html>"));
-    assert!(html.contains("<title>Review of the draft abudhabi-draft</title>"));
+    assert!(html.contains("<title>Review of abudhabi-draft</title>"));
     assert!(html.contains("<nav class=\"toc\""));
     assert!(html.contains("class=\"legend\">Legend: <del>deleted</del>"));
     assert!(html.contains("@media print"));
@@ -594,7 +594,7 @@ fn word_review_has_tracked_changes_headings_and_fixed_dates() {
         )
     };
     for (style, text) in [
-        ("Title", "Review of the draft abudhabi-draft".to_string()),
+        ("Title", "Review of abudhabi-draft".to_string()),
         ("Heading1", "Documents".into()),
         ("Heading1", "Summary".into()),
         ("Heading1", "Paragraphs".into()),
@@ -640,7 +640,7 @@ fn word_review_has_tracked_changes_headings_and_fixed_dates() {
         );
     }
     let core = docx_part(&bytes, "docProps/core.xml");
-    assert!(core.contains("<dc:title>Review of the draft abudhabi-draft</dc:title>"));
+    assert!(core.contains("<dc:title>Review of abudhabi-draft</dc:title>"));
     assert!(core.contains(">2026-11-23T00:00:00Z</dcterms:modified>"));
 }
 
@@ -762,9 +762,9 @@ fn written_reviews_go_to_standard_output_on_request() {
         assert!(out.stderr.is_empty(), "no 'wrote' line on stdout");
         out.stdout
     };
-    assert!(run(&["-o", "-"]).starts_with(b"# Review of the draft abudhabi-draft\n"));
+    assert!(run(&["-o", "-"]).starts_with(b"# Review of abudhabi-draft\n"));
     assert!(run(&["--format", "html"]).starts_with(b"<!DOCTYPE html>"));
-    assert!(run(&["--format", "md"]).starts_with(b"# Review of the draft"));
+    assert!(run(&["--format", "md"]).starts_with(b"# Review of abudhabi-draft"));
     // A Word file goes to standard output when it is not a terminal, as here.
     let docx = run(&["-o", "-", "--format", "docx"]);
     assert!(docx.starts_with(b"PK\x03\x04"));

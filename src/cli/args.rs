@@ -16,7 +16,7 @@ documents, shows word-level diffs of how each provision changed, follows a provi
 through time, writes drafting memos and reviews proposed declarations.\n\n\
 The five source documents of the Fifteenth Congress preparations are built in; add your own \
 with --doc FILE or --corpus DIR.",
-    after_help = "Examples:\n  accord docs\n  accord show rpm2019:13(e)\n  accord units rpm2019 --format json\n  accord --doc draft.md units draft"
+    after_help = "Examples:\n  accord docs\n  accord show 'rpm2019:13(e)'\n  accord units rpm2019 --format json\n  accord --doc draft.md units draft"
 )]
 pub struct Args {
     /// Options that apply to every command.
@@ -185,7 +185,7 @@ pub enum Command {
     },
     /// Show how the wording changed: coloured word diffs of each provision.
     #[command(
-        after_help = "OLD and NEW are sides (document ids, years, comma lists, `all`), two citations, or two files (.txt, .md, .docx, .pdf; a Word file's tracked revision is FILE:original against FILE).\nExit status: 0 when the sides are the same, 1 when they differ, 2 on error.\n\nExamples:\n  accord diff 2019 2025\n  accord diff draft.docx:original draft.docx\n  accord diff old.pdf new.docx\n  accord diff 2019 2025 --only-changed --side-by-side\n  accord diff rpm2019:13(e) rpm2025-item4:12(f)\n  accord diff 2019 2025 --format json | jq '.pairs[] | select(.strength != [])'"
+        after_help = "OLD and NEW are sides (document ids, years, comma lists, `all`), two citations, or two files (.txt, .md, .docx, .pdf; a Word file's tracked revision is FILE:original against FILE).\nExit status: 0 when the sides are the same, 1 when they differ, 2 on error.\n\nExamples:\n  accord diff 2019 2025\n  accord diff draft.docx:original draft.docx\n  accord diff old.pdf new.docx\n  accord diff 2019 2025 --only-changed --side-by-side\n  accord diff 'rpm2019:13(e)' 'rpm2025-item4:12(f)'\n  accord diff 2019 2025 --format json | jq '.pairs[] | select(.strength != [])'"
     )]
     Diff {
         /// The older side, a citation, or a file (FILE:original for a Word file before its tracked changes).
@@ -238,11 +238,11 @@ Examples:\n  accord memo 2019 2025 -o memo.html\n  accord memo rpm2019 congress2
     },
     /// Follow a provision through every document in time order.
     #[command(
-        after_help = "Examples:\n  accord evolve rpm2019:13(e)\n  accord evolve rpm2025-item4:12(g) --format json\n  accord evolve --all"
+        after_help = "Examples:\n  accord evolve 'rpm2019:13(e)'\n  accord evolve 'rpm2025-item4:12(g)' --format json\n  accord evolve --all"
     )]
     Evolve {
         /// The provision to follow (any document; the chain runs both ways).
-        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        #[arg(conflicts_with = "all")]
         citation: Option<String>,
         /// Every chain that spans three or more documents.
         #[arg(long)]
@@ -326,6 +326,20 @@ accord review draft.md --format json | jq '.paragraphs[] | select(.class == \"ne
         #[arg(long)]
         include_procedural: bool,
     },
+    /// Print a shell completion script to standard output.
+    #[command(
+        after_help = "Install (see README, \"Shell completions and man page\"):\n  accord completions bash > ~/.local/share/bash-completion/completions/accord\n  accord completions zsh > ~/.zfunc/_accord\n  accord completions fish > ~/.config/fish/completions/accord.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    #[command(
+        after_help = "Install:\n  accord man > ~/.local/share/man/man1/accord.1\n  man accord"
+    )]
+    Man,
     /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
     #[command(hide = true)]
     Synth {

@@ -8,6 +8,7 @@ pub mod resolve;
 use std::io::Write;
 
 use anyhow::Result;
+use clap::CommandFactory;
 
 pub use args::{Args, ColorChoice, Command, GlobalArgs, MemoFormat, OutputFormat, ReviewFormat};
 pub use resolve::{resolve, today_utc, Config, Env};
@@ -62,15 +63,16 @@ pub fn usage_error_line(e: &clap::Error) -> String {
 /// Builds the corpus the global options ask for.
 ///
 /// # Errors
-/// A document that cannot be read, or an empty corpus.
+/// A document that cannot be read, or an empty corpus. (A `--corpus`
+/// folder with no document in it is not an error; `run` notes it.)
 pub fn load_corpus(global: &GlobalArgs) -> Result<Corpus> {
-    let corpus = gather_corpus(global)?;
+    let corpus = gather_corpus(global, &mut Vec::new())?;
     anyhow::ensure!(!corpus.is_empty(), crate::corpus::CorpusError::EmptyCorpus);
     Ok(corpus)
 }
 
 /// [`load_corpus`], empty or not.
-fn gather_corpus(global: &GlobalArgs) -> Result<Corpus> {
+fn gather_corpus(global: &GlobalArgs, notes: &mut Vec<String>) -> Result<Corpus> {
     let mut corpus = if global.no_seeds {
         Corpus::new()
     } else {
@@ -78,7 +80,18 @@ fn gather_corpus(global: &GlobalArgs) -> Result<Corpus> {
     };
     let changes = global.changes.into();
     for dir in &global.corpus {
-        corpus.add_dir_with(dir, changes)?;
+        if corpus.add_dir_with(dir, changes)? == 0 {
+            notes.push(format!(
+                "no document in '{}' (accord reads {} files): nothing was added from it",
+                crate::report::escape::line(&dir.display().to_string()),
+                crate::corpus::DOCUMENT_EXTENSIONS
+                    .iter()
+                    .filter(|e| **e != "doc")
+                    .map(|e| format!(".{e}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
     }
     let mut stdin_used = false;
     for spec in &global.docs {
@@ -206,6 +219,10 @@ fn load_file_sides(command: &mut Command, corpus: &mut Corpus, global: &GlobalAr
 
 /// Runs a parsed command line and returns the exit status.
 pub fn run(mut args: Args) -> Result<u8> {
+    // Completions and the manual describe the command line: no corpus.
+    if describe_command_line(&args.command, &mut std::io::stdout().lock())? {
+        return Ok(0);
+    }
     let env = Env::read();
     let config = resolve(args.global.color, &env);
     // Only commands that align units (and `docs`, which says how they
@@ -216,7 +233,8 @@ pub fn run(mut args: Args) -> Result<u8> {
         } else {
             (Matching::LexicalByChoice, None)
         };
-    let mut corpus = gather_corpus(&args.global)?;
+    let mut notes = Vec::new();
+    let mut corpus = gather_corpus(&args.global, &mut notes)?;
     load_file_sides(&mut args.command, &mut corpus, &args.global)?;
     anyhow::ensure!(!corpus.is_empty(), crate::corpus::CorpusError::EmptyCorpus);
     let mut lib = Library::new(corpus).with_changes(args.global.changes.into());
@@ -229,11 +247,25 @@ pub fn run(mut args: Args) -> Result<u8> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     // On failure the error is the one line on stderr: no notes before it.
     let status = dispatch_with(&lib, args.command, &config, &matching, &mut out)?;
-    for notice in lib.take_notices() {
+    for notice in notes.into_iter().chain(lib.take_notices()) {
         eprintln!("accord: note: {notice}");
     }
     out.flush()?;
     Ok(status)
+}
+
+/// Writes the shell completion script or the manual page when `command`
+/// asks for one (true), else nothing (false).
+fn describe_command_line(command: &Command, out: &mut dyn Write) -> Result<bool> {
+    match command {
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Args::command(), "accord", out);
+        }
+        Command::Man => clap_mangen::Man::new(Args::command()).render(out)?,
+        _ => return Ok(false),
+    }
+    out.flush()?;
+    Ok(true)
 }
 
 /// Runs one command against a library, writing to `out`.
@@ -261,7 +293,11 @@ pub fn dispatch_with(
     matching: &Matching,
     out: &mut dyn Write,
 ) -> Result<u8> {
+    if describe_command_line(&command, out)? {
+        return Ok(0);
+    }
     match command {
+        Command::Completions { .. } | Command::Man => unreachable!("described above"),
         Command::Docs { format } => {
             let docs: Vec<_> = lib.docs().iter().collect();
             emit(
@@ -485,7 +521,11 @@ pub fn dispatch_with(
                     }
                 }
             } else {
-                let citation = citation.unwrap_or_default();
+                let Some(citation) = citation else {
+                    anyhow::bail!(
+                        "evolve needs a provision to follow (accord evolve 'rpm2019:13(e)'), or --all for every chain over three documents"
+                    );
+                };
                 let unit = lib.unit(&citation)?;
                 if unit.role.is_procedural() && !include_procedural {
                     eprintln!(

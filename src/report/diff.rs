@@ -1,8 +1,10 @@
 //! Renderers for `diff` and `evolve`: redlines on the terminal (inline or
 //! side by side, wrapped on word boundaries), and their JSON views.
 //!
-//! With colour, deletions are red and struck through and insertions green;
-//! without it, the same meaning is carried by wdiff's markers,
+//! With colour, deletions are red and struck through and insertions green
+//! and underlined (so neither rests on colour alone: a reader who cannot
+//! tell red from green still sees which is which, as in delta and
+//! difftastic); without it, the same meaning is carried by wdiff's markers,
 //! `[-deleted-]{+inserted+}`, so nothing is lost in a pipe or a log.
 
 use std::io::{self, Write};
@@ -128,7 +130,7 @@ fn paint(op: Op, s: &str, color: bool) -> String {
     }
     match op {
         Op::Delete => s.red().strikethrough().to_string(),
-        Op::Insert => s.green().to_string(),
+        Op::Insert => s.green().underline().to_string(),
         Op::Equal => s.to_string(),
     }
 }
@@ -815,6 +817,11 @@ mod tests {
         assert!(
             l.contains("\u{1b}[9m") || l.contains(";9m"),
             "strikethrough: {l:?}"
+        );
+        // Insertions are underlined, not only green.
+        assert!(
+            l.contains("\u{1b}[4m") || l.contains(";4m"),
+            "underline: {l:?}"
         );
         assert!(!l.contains("[-"));
     }

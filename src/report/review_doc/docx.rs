@@ -48,7 +48,7 @@ fn document_xml(d: &ReviewDoc) -> io::Result<Vec<u8>> {
     for g in &d.parts {
         b.para(
             Some("Heading2"),
-            &format!("{} ({})", g.part.title(), g.paragraphs.len()),
+            &format!("{} ({})", g.title(), g.paragraphs.len()),
         )?;
         for p in &g.paragraphs {
             write_paragraph(&mut b, p)?;

@@ -52,7 +52,7 @@ pub fn write(d: &ReviewDoc, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "<h3>{} <span class=\"count\">({})</span></h3>",
-            g.part.title(),
+            g.title(),
             g.paragraphs.len()
         )?;
         for p in &g.paragraphs {
@@ -128,7 +128,7 @@ fn write_toc(d: &ReviewDoc, out: &mut dyn Write) -> io::Result<()> {
             out,
             "<li><a href=\"#part{}\">{}</a> <span class=\"count\">({})</span>",
             i + 1,
-            g.part.title(),
+            g.title(),
             g.paragraphs.len()
         )?;
         writeln!(out, "<ol>")?;

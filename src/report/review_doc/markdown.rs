@@ -41,7 +41,7 @@ pub fn write(d: &ReviewDoc, out: &mut dyn Write) -> io::Result<()> {
         d.redline_note()
     )?;
     for g in &d.parts {
-        writeln!(out, "### {} ({})\n", g.part.title(), g.paragraphs.len())?;
+        writeln!(out, "### {} ({})\n", g.title(), g.paragraphs.len())?;
         for p in &g.paragraphs {
             write_paragraph(p, out)?;
         }

@@ -196,6 +196,17 @@ impl ParagraphEntry {
     }
 }
 
+/// The title of a written review of the draft with id `draft`: `Review
+/// of the draft ID`, or `Review of ID` when the id already says it is a
+/// draft (`draft`, `abudhabi-draft`: not "the draft draft").
+pub fn review_title(draft: &str) -> String {
+    if draft.to_lowercase().contains("draft") {
+        format!("Review of {draft}")
+    } else {
+        format!("Review of the draft {draft}")
+    }
+}
+
 /// Consecutive paragraphs of one part: the draft's order, under a Preamble
 /// or Operative heading.
 #[derive(Debug, Clone, PartialEq)]
@@ -204,6 +215,20 @@ pub struct PartGroup {
     pub part: Part,
     /// Its paragraphs, in order.
     pub paragraphs: Vec<ParagraphEntry>,
+    /// True when an earlier group is of the same part (the draft went back
+    /// to it): the heading says "continued", so no two read alike.
+    pub continued: bool,
+}
+
+impl PartGroup {
+    /// The group's heading: `Operative`, or `Operative, continued`.
+    pub fn title(&self) -> String {
+        if self.continued {
+            format!("{}, continued", self.part.title())
+        } else {
+            self.part.title().to_string()
+        }
+    }
 }
 
 /// A recommendation checked for uptake.
@@ -223,7 +248,8 @@ pub struct UptakeEntry {
 /// Everything a written review says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewDoc {
-    /// Title: `Review of the draft abudhabi-draft`.
+    /// Title: `Review of the draft abudhabi-declaration`, `Review of
+    /// abudhabi-draft` ([`review_title`]).
     pub title: String,
     /// The review's date.
     pub date: MemoDate,
@@ -358,6 +384,7 @@ pub fn build(review: &Review, lib: &Library, draft: &DocMeta, date: MemoDate) ->
         match parts.last_mut() {
             Some(g) if g.part == entry.part => g.paragraphs.push(entry),
             _ => parts.push(PartGroup {
+                continued: parts.iter().any(|g| g.part == entry.part),
                 part: entry.part,
                 paragraphs: vec![entry],
             }),
@@ -387,7 +414,7 @@ pub fn build(review: &Review, lib: &Library, draft: &DocMeta, date: MemoDate) ->
     }
 
     let mut doc = ReviewDoc {
-        title: format!("Review of the draft {}", review.draft),
+        title: review_title(&review.draft),
         date,
         version: VERSION.to_string(),
         thresholds: Thresholds {

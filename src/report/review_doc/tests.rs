@@ -27,7 +27,7 @@ fn the_document_carries_the_review_whole_and_in_order() {
     let r = review(&lib, &draft.meta.id, &paras, &Default::default()).unwrap();
     let d = build(&r, &lib, &draft.meta, date());
 
-    assert_eq!(d.title, "Review of the draft abudhabi-draft");
+    assert_eq!(d.title, "Review of abudhabi-draft");
     assert_eq!(d.totals, r.totals);
     assert_eq!(d.draft.id, "abudhabi-draft");
     assert_eq!(d.draft.authority.as_deref(), Some("negotiated"));
@@ -239,4 +239,26 @@ fn rendering_is_deterministic() {
     for f in [Format::Markdown, Format::Html, Format::Docx] {
         assert_eq!(render(&d, f).unwrap(), render(&d, f).unwrap(), "{f:?}");
     }
+}
+
+#[test]
+fn a_draft_is_not_called_the_draft_draft() {
+    assert_eq!(review_title("draft"), "Review of draft");
+    assert_eq!(review_title("abudhabi-draft"), "Review of abudhabi-draft");
+    assert_eq!(
+        review_title("declaration"),
+        "Review of the draft declaration"
+    );
+}
+
+#[test]
+fn a_part_the_draft_returns_to_is_headed_as_continued() {
+    let group = |part, continued| PartGroup {
+        part,
+        paragraphs: Vec::new(),
+        continued,
+    };
+    assert_eq!(group(Part::Operative, false).title(), "Operative");
+    assert_eq!(group(Part::Operative, true).title(), "Operative, continued");
+    assert_eq!(group(Part::Preamble, false).title(), "Preamble");
 }
