@@ -191,8 +191,15 @@ fn the_cover_block_is_the_documents_metadata() {
         let format = file.rsplit('.').next().unwrap();
         assert_eq!(d["format"], if format == "txt" { "text" } else { format });
     }
-    // The table shows the symbol.
+    // The table shows the symbol; so do the lines of a narrow terminal.
     accord()
+        .env("COLUMNS", "50")
+        .args(["--no-seeds", "--doc", &fixture("declaration.pdf"), "docs"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("A/CONF.999/L.1"));
+    accord()
+        .env("COLUMNS", "120")
         .args(["--no-seeds", "--doc", &fixture("declaration.pdf"), "docs"])
         .assert()
         .success()

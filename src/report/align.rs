@@ -151,11 +151,10 @@ pub fn text(
     writeln!(
         out,
         "{}",
-        st.heading(&format!(
-            "{}  ->  {}",
-            al.old_docs.join(", "),
-            al.new_docs.join(", ")
-        ))
+        st.heading_fit(
+            &format!("{}  ->  {}", al.old_docs.join(", "), al.new_docs.join(", ")),
+            config.width
+        )
     )?;
     let w = al
         .new_order
@@ -189,19 +188,28 @@ pub fn text(
                 }
             })
             .collect();
-        writeln!(
-            out,
-            "{}  {} {:.3}  <- {}{}",
-            st.id(&id),
-            relation_style(&st, &rel),
+        // Wrapped to the width, later lines indented; the id and relation
+        // at the start of the first line keep their colours.
+        let prefix = format!("{id}  {rel}");
+        let plain = format!(
+            "{prefix} {:.3}  <- {}{}",
             first.score,
             olds.join(", "),
             if chapeaux.contains(cite) {
-                st.dim("  (chapeau of a list: boilerplate, not counted)")
+                "  (chapeau of a list: boilerplate, not counted)"
             } else {
-                String::new()
+                ""
             }
-        )?;
+        );
+        let wrapped = wrap(&plain, config.width, "", "      ");
+        for (i, line) in wrapped.lines().enumerate() {
+            match line.strip_prefix(prefix.as_str()) {
+                Some(rest) if i == 0 => {
+                    writeln!(out, "{}  {}{rest}", st.id(&id), relation_style(&st, &rel))?
+                }
+                _ => writeln!(out, "{line}")?,
+            }
+        }
         if explain {
             for l in links {
                 let p = l.parts;
@@ -262,7 +270,7 @@ pub fn text(
         writeln!(
             out,
             "{}",
-            st.heading("Dropped (no successor in the newer side):")
+            st.heading_fit("Dropped (no successor in the newer side):", config.width)
         )?;
         let list: Vec<String> = al.dropped_units.iter().map(|c| c.to_string()).collect();
         writeln!(out, "{}", wrap(&list.join(", "), config.width, "  ", "  "))?;
@@ -272,7 +280,7 @@ pub fn text(
         writeln!(
             out,
             "{}",
-            st.heading("Set apart as procedural (agenda, attendance, election of officers, adoption of the report; --include-procedural aligns them):")
+            st.heading_fit("Set apart as procedural (agenda, attendance, election of officers, adoption of the report; --include-procedural aligns them):", config.width)
         )?;
         let list: Vec<String> = al
             .procedural_old
@@ -283,6 +291,10 @@ pub fn text(
         writeln!(out, "{}", wrap(&list.join(", "), config.width, "  ", "  "))?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", summary_line(&al.summary()))?;
+    writeln!(
+        out,
+        "{}",
+        wrap(&summary_line(&al.summary()), config.width, "", "  ")
+    )?;
     Ok(())
 }

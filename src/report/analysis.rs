@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::escape::{line as esc_line, terminal as esc};
-use super::style::Style;
+use super::style::{wrap, Style};
 use crate::analysis::{Occurrence, Stage, Term, Terms, Trace};
 use crate::cli::Config;
 use crate::parse::Citation;
@@ -174,7 +174,7 @@ fn kwic(o: &Occurrence, left: usize, width: usize, st: &Style) -> String {
     let match_cols = matched.width() + if st.color { 0 } else { 2 };
     let before = left_context(&esc(o.before()), left, true);
     let pad = left.saturating_sub(before.width());
-    let right = width.saturating_sub(left + match_cols).max(8);
+    let right = width.saturating_sub(left + match_cols).max(4);
     let after = right_context(&esc(o.after()), right, true);
     format!("{}{before}{shown}{after}", " ".repeat(pad))
 }
@@ -212,14 +212,30 @@ pub fn trace_text(t: &Trace, config: &Config, out: &mut dyn Write) -> io::Result
         .unwrap_or(0);
     // Everything after the citation column; the match sits at the same
     // column on every line, with about as much context either side.
-    let avail = config.width.saturating_sub(2 + cite_w + 2).max(30);
+    // When the citation column leaves less than 40 columns of context,
+    // each citation goes on a line of its own, the context under it.
+    let stacked = config.width < 2 + cite_w + 2 + 40;
+    let avail = if stacked {
+        config.width.saturating_sub(4).max(16)
+    } else {
+        config.width.saturating_sub(2 + cite_w + 2)
+    };
     let phrase_cols = phrase.width() + if st.color { 0 } else { 2 };
-    let left = (avail.saturating_sub(phrase_cols) / 2).max(10);
+    let left = (avail.saturating_sub(phrase_cols) / 2).max(4);
     for s in &t.stages {
-        writeln!(out, "{}", st.heading(&stage_line(s)))?;
+        writeln!(
+            out,
+            "{}",
+            st.heading(&wrap(&stage_line(s), config.width, "", "  "))
+        )?;
         for o in &s.occurrences {
-            let cite = format!("{:cite_w$}", o.unit.id.to_string());
-            writeln!(out, "  {}  {}", st.id(&cite), kwic(o, left, avail, &st))?;
+            if stacked {
+                writeln!(out, "  {}", st.id(&o.unit.id.to_string()))?;
+                writeln!(out, "    {}", kwic(o, left, avail, &st))?;
+            } else {
+                let cite = format!("{:cite_w$}", o.unit.id.to_string());
+                writeln!(out, "  {}  {}", st.id(&cite), kwic(o, left, avail, &st))?;
+            }
         }
     }
     writeln!(out)?;
@@ -238,11 +254,16 @@ pub fn trace_text(t: &Trace, config: &Config, out: &mut dyn Write) -> io::Result
     writeln!(
         out,
         "{}",
-        st.dim(&format!(
-            "total: {} in {} of {}{span}",
-            plural(t.total(), "occurrence", "occurrences"),
-            plural(t.units(), "unit", "units"),
-            plural(t.docs(), "document", "documents"),
+        st.dim(&wrap(
+            &format!(
+                "total: {} in {} of {}{span}",
+                plural(t.total(), "occurrence", "occurrences"),
+                plural(t.units(), "unit", "units"),
+                plural(t.docs(), "document", "documents"),
+            ),
+            config.width,
+            "",
+            "  "
         ))
     )?;
     Ok(())
@@ -339,10 +360,13 @@ pub fn terms_text(t: &Terms, config: &Config, out: &mut dyn Write) -> io::Result
     writeln!(
         out,
         "{}",
-        st.heading(&format!(
-            "{old} ({} words)  ->  {new} ({} words)",
-            t.old_words, t.new_words
-        ))
+        st.heading_fit(
+            &format!(
+                "{old} ({} words)  ->  {new} ({} words)",
+                t.old_words, t.new_words
+            ),
+            config.width
+        )
     )?;
     let numbers = "   NEW   OLD  NEW/10k  OLD/10k  SCORE";
     let longest = t
@@ -354,23 +378,45 @@ pub fn terms_text(t: &Terms, config: &Config, out: &mut dyn Write) -> io::Result
         .unwrap_or(6)
         .max(6);
     let phrase_w = longest.min(config.width.saturating_sub(2 + numbers.len()).max(20));
+    // Too narrow for the table: each phrase on a line, its figures under it.
+    let narrow = config.width < 2 + 20 + numbers.len();
     for (title, list) in [
         (format!("Emerging in {new}"), &t.emerging),
         (format!("Fading from {old}"), &t.fading),
     ] {
         writeln!(out)?;
-        writeln!(out, "{}", st.heading(&title))?;
+        writeln!(out, "{}", st.heading_fit(&title, config.width))?;
         if list.is_empty() {
             writeln!(out, "  (none)")?;
             continue;
         }
-        writeln!(
-            out,
-            "{}",
-            st.dim(&format!("  {:phrase_w$}{numbers}", "PHRASE"))
-        )?;
+        if !narrow {
+            writeln!(
+                out,
+                "{}",
+                st.dim(&format!("  {:phrase_w$}{numbers}", "PHRASE"))
+            )?;
+        }
         for x in list {
             let mark = if x.in_heading { " §" } else { "" };
+            if narrow {
+                let phrase = format!("{}{mark}", esc_line(&x.phrase));
+                writeln!(out, "{}", wrap(&phrase, config.width, "  ", "    "))?;
+                let figures = format!(
+                    "new {}, old {}; per 10k words {} and {}; score {:.2}",
+                    x.new_count,
+                    x.old_count,
+                    per_10k(x.new_count, t.new_words).trim(),
+                    per_10k(x.old_count, t.old_words).trim(),
+                    x.score
+                );
+                writeln!(
+                    out,
+                    "{}",
+                    st.dim(&wrap(&figures, config.width, "    ", "    "))
+                )?;
+                continue;
+            }
             let phrase = truncate(&esc_line(&x.phrase), phrase_w.saturating_sub(mark.width()));
             let cell = format!("{phrase}{mark}");
             let pad = phrase_w.saturating_sub(cell.width());
@@ -391,7 +437,12 @@ pub fn terms_text(t: &Terms, config: &Config, out: &mut dyn Write) -> io::Result
         writeln!(
             out,
             "{}",
-            st.dim("§ also in a heading of that side (a heading counts twice in the score)")
+            st.dim(&wrap(
+                "§ also in a heading of that side (a heading counts twice in the score)",
+                config.width,
+                "",
+                "  "
+            ))
         )?;
     }
     Ok(())

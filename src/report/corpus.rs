@@ -151,6 +151,12 @@ pub fn docs_text(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> i
         .filter_map(|d| d.meta.symbol.as_deref())
         .map(|s| s.chars().count().clamp(6, 24))
         .max();
+    // The table needs its fixed columns and 30 for the title; narrower,
+    // each document is written as lines of its own, the title whole.
+    let fixed = idw + 2 + 6 + 12 + symw.map_or(0, |w| w + 2) + 7 + 6 + 7;
+    if config.width < fixed + 30 {
+        return docs_narrow(docs, config, out);
+    }
     let symbol_head = symw.map_or(String::new(), |w| format!("{:w$}  ", "SYMBOL"));
     let head = format!(
         "{:idw$}  YEAR  DATE        {symbol_head}PARAS  RECS  UNITS  TITLE",
@@ -176,6 +182,42 @@ pub fn docs_text(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> i
         let room = config.width.saturating_sub(line.chars().count()).max(10);
         let title = d.meta.title.as_deref().or(d.title()).unwrap_or("");
         writeln!(out, "{}{}", st.id(&line), shorten(&esc_line(title), room))?;
+    }
+    Ok(())
+}
+
+/// `docs` for a narrow terminal: per document, its id, year, date,
+/// symbol and counts, then its title, each wrapped to the width.
+fn docs_narrow(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> io::Result<()> {
+    let st = Style {
+        color: config.color,
+    };
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let mut facts = vec![
+            d.meta.year.map_or("-".to_string(), |y| y.to_string()),
+            d.meta.date.clone().unwrap_or_else(|| "-".into()),
+        ];
+        facts.extend(d.meta.symbol.as_deref().map(|s| esc_line(s).into_owned()));
+        facts.push(format!(
+            "{} paragraphs, {} recommendations, {} units",
+            d.paragraph_count(),
+            d.recommendations().len(),
+            d.units.len()
+        ));
+        let line = format!("{}  {}", d.meta.id, facts.join("  "));
+        for (j, l) in wrap(&line, config.width, "", "  ").lines().enumerate() {
+            match l.strip_prefix(d.meta.id.as_str()) {
+                Some(rest) if j == 0 => writeln!(out, "{}{rest}", st.id(&d.meta.id))?,
+                _ => writeln!(out, "{l}")?,
+            }
+        }
+        let title = d.meta.title.as_deref().or(d.title()).unwrap_or("");
+        if !title.is_empty() {
+            writeln!(out, "{}", wrap(&esc_line(title), config.width, "  ", "  "))?;
+        }
     }
     Ok(())
 }
@@ -237,8 +279,7 @@ pub fn show_unit_text(
         return Ok(());
     };
     let year = head.year.map_or(String::new(), |y| format!(" · {y}"));
-    writeln!(
-        out,
+    let line = format!(
         "{}  {}",
         st.id(&head.id.to_string()),
         st.dim(&format!(
@@ -247,7 +288,8 @@ pub fn show_unit_text(
             head.kind.as_str(),
             year
         ))
-    )?;
+    );
+    writeln!(out, "{}", wrap(&line, config.width, "", "  "))?;
     if let Some(t) = &doc.meta.title {
         writeln!(out, "{}", st.dim(&shorten(&esc_line(t), config.width)))?;
     }

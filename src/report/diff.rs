@@ -214,11 +214,9 @@ pub fn write_pair(
     };
     let head = format!("{} -> {}", p.old.id, p.new.id);
     let rel = format!("{} {:.3}", p.relation.as_str(), p.score);
-    let mut line = format!(
-        "{}  {}",
-        st.id(&head),
-        relation_label(&st, p.relation, p.score)
-    );
+    // The relation and its marks follow the citations on one line when
+    // they fit the width, else on the next line, indented.
+    let mut line = relation_label(&st, p.relation, p.score);
     let mut rel = rel;
     if p.is_punctuation_only() {
         rel.push_str(&format!("  {PUNCTUATION_ONLY}"));
@@ -233,11 +231,17 @@ pub fn write_pair(
         rel.push_str(&format!("  {CHAPEAU}"));
         line.push_str(&format!("  {}", st.dim(CHAPEAU)));
     }
+    let line = if head.width() + 2 + rel.width() <= config.width {
+        format!("{}  {line}", st.id(&head))
+    } else {
+        writeln!(out, "{}", st.id(&head))?;
+        format!("  {line}")
+    };
     let strength: Vec<String> = p.strength.iter().map(|c| c.to_string()).collect();
     let strength = strength.join("; ");
     // The strength changes go on the header line when they fit, else below.
     if strength.is_empty() {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", wrap(&line, config.width, "", "    "))?;
         if opts.say_uncompared && !crate::parse::same_provision(p.old.role, p.new.role) {
             let note = format!(
                 "drafting strength not compared: {} against {}",
@@ -247,9 +251,10 @@ pub fn write_pair(
             writeln!(out, "{}", st.dim(&wrap(&note, config.width, "  ", "  ")))?;
         }
     } else if head.width() + rel.width() + strength.width() + 4 <= config.width {
-        writeln!(out, "{line}  {}", strength_text(&st, &p.strength))?;
+        let full = format!("{line}  {}", strength_text(&st, &p.strength));
+        writeln!(out, "{}", wrap(&full, config.width, "", "    "))?;
     } else {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", wrap(&line, config.width, "", "    "))?;
         let wrapped = wrap(&strength, config.width, "  ", "  ");
         writeln!(
             out,
@@ -344,7 +349,7 @@ fn write_whole(
     let st = Style {
         color: config.color,
     };
-    writeln!(out, "{}", st.heading(title))?;
+    writeln!(out, "{}", st.heading_fit(title, config.width))?;
     for u in units {
         writeln!(out, "{}", st.id(&u.id.to_string()))?;
         let edits = [Edit::new(op, u.text.clone())];
@@ -434,7 +439,10 @@ pub fn text(
         writeln!(
             out,
             "{}",
-            st.heading("Title, chapeaux, headings and set-aside lines:")
+            st.heading_fit(
+                "Title, chapeaux, headings and set-aside lines:",
+                config.width
+            )
         )?;
         for e in &c.context {
             let edits = [Edit::new(e.op, format!("{}: {}", e.role, e.text))];
@@ -720,7 +728,7 @@ pub fn chain_text(
             }
             None => vec![Edit::new(Op::Equal, s.unit.text.clone())],
         };
-        writeln!(out, "{head}")?;
+        writeln!(out, "{}", wrap(&head, width + 2, "", "  "))?;
         if let (false, Some(p)) = (s.merged_with.is_empty(), i.checked_sub(1)) {
             let with: Vec<String> = s.merged_with.iter().map(ToString::to_string).collect();
             let line = format!(

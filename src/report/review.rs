@@ -36,10 +36,13 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
     writeln!(
         out,
         "{}",
-        st.heading(&format!(
-            "Review of {} ({} paragraphs: {} preambular, {} operative)",
-            r.draft, t.paragraphs, t.preamble, t.operative
-        ))
+        st.heading_fit(
+            &format!(
+                "Review of {} ({} paragraphs: {} preambular, {} operative)",
+                r.draft, t.paragraphs, t.preamble, t.operative
+            ),
+            config.width
+        )
     )?;
     writeln!(
         out,
@@ -67,7 +70,7 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
         if let Some(b) = p.precedents.first() {
             head.push_str(&format!(" {:.3}  <- {}", b.score, b.unit.id));
         }
-        writeln!(out, "{head}")?;
+        writeln!(out, "{}", wrap(&head, config.width, "", "  "))?;
         if !p.precedents.is_empty() {
             let list: Vec<String> = p
                 .precedents
@@ -168,14 +171,19 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}", totals_line(t))?;
+    writeln!(out, "{}", wrap(&totals_line(t), config.width, "", "  "))?;
     if r.procedural > 0 {
         writeln!(
             out,
             "{}",
-            st.dim(&format!(
-                "{} (agenda, attendance, election of officers, adoption of the report) not offered as precedent; --include-procedural offers them",
-                crate::report::written::plural(r.procedural, "procedural unit", "procedural units")
+            st.dim(&wrap(
+                &format!(
+                    "{} (agenda, attendance, election of officers, adoption of the report) not offered as precedent; --include-procedural offers them",
+                    crate::report::written::plural(r.procedural, "procedural unit", "procedural units")
+                ),
+                config.width,
+                "",
+                "  "
             ))
         )?;
     }
@@ -183,12 +191,15 @@ pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> 
     writeln!(
         out,
         "{}",
-        st.heading(&format!(
-            "Uptake: {} of {} recommendations of {} reflected in the draft",
-            t.reflected,
-            t.recommendations,
-            r.uptake_docs.join(", ")
-        ))
+        st.heading_fit(
+            &format!(
+                "Uptake: {} of {} recommendations of {} reflected in the draft",
+                t.reflected,
+                t.recommendations,
+                r.uptake_docs.join(", ")
+            ),
+            config.width
+        )
     )?;
     let left: Vec<_> = r.left_out().collect();
     if !left.is_empty() {

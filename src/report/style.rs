@@ -47,6 +47,11 @@ impl Style {
             s.to_string()
         }
     }
+
+    /// A heading wrapped to `width` columns, later lines indented by 2.
+    pub fn heading_fit(&self, s: &str, width: usize) -> String {
+        self.heading(&wrap(s, width, "", "  "))
+    }
 }
 
 /// Wraps `text` to `width` columns with the given indents (by display width).
