@@ -80,3 +80,47 @@ fn a_narrow_docs_gives_each_title_whole() {
     );
     assert!(!text.contains('…'), "{text}");
 }
+
+#[test]
+fn side_by_side_columns_meet_on_the_text_both_share() {
+    for (old, new, phrase) in [
+        (
+            "rpm2019:13(d)",
+            "rpm2025-item4:12(g)",
+            "technical assistance",
+        ),
+        (
+            "rpm2019:7",
+            "rpm2025-item4:1",
+            "efforts had been made",
+        ),
+    ] {
+        for width in ["80", "120"] {
+            let out = common::accord_wording()
+                .env("COLUMNS", width)
+                .args(["diff", old, new, "--side-by-side"])
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let rows: Vec<(&str, &str)> = text.lines().filter_map(|l| l.split_once(" │")).collect();
+            let row = |right: bool| {
+                rows.iter().position(|(l, r)| {
+                    if right {
+                        r.contains(phrase)
+                    } else {
+                        l.contains(phrase)
+                    }
+                })
+            };
+            assert!(
+                row(false).is_some(),
+                "{width}: {phrase} not on the left:\n{text}"
+            );
+            assert_eq!(
+                row(false),
+                row(true),
+                "{width}: {phrase} on different rows:\n{text}"
+            );
+        }
+    }
+}

@@ -303,28 +303,49 @@ pub fn write_pair(
     writeln!(out)
 }
 
+/// Words of common text from which an equal stretch anchors both columns
+/// on one row; a shorter one stays inside the change around it (else a
+/// redline of scattered one-word edits would break into a row per word).
+const ANCHOR_WORDS: usize = 2;
+
+/// Two columns, older text left and newer right, aligned on the text they
+/// share: each stretch of at least [`ANCHOR_WORDS`] common words starts on
+/// the same row in both columns, so the same phrase is never on row 19 on
+/// one side and row 5 on the other; each change between two anchors takes
+/// as many rows as its longer side.
 fn write_side_by_side(edits: &[Edit], config: &Config, out: &mut dyn Write) -> io::Result<()> {
     let col = (config.width.saturating_sub(5) / 2).max(12);
-    let side = |keep: Op| -> Vec<Vec<Piece>> {
-        let kept: Vec<Edit> = edits
-            .iter()
-            .filter(|e| e.op == Op::Equal || e.op == keep)
-            .cloned()
-            .collect();
-        wrap_pieces(&pieces(&kept, !config.color), col)
-    };
-    let (left, right) = (side(Op::Delete), side(Op::Insert));
-    for i in 0..left.len().max(right.len()) {
-        let l = left
-            .get(i)
-            .map(|l| (render_line(l, config.color), plain_width(l)))
-            .unwrap_or_default();
-        let r = right
-            .get(i)
-            .map(|l| render_line(l, config.color))
-            .unwrap_or_default();
-        let pad = " ".repeat(col.saturating_sub(l.1));
-        writeln!(out, "  {}{pad} │ {}", l.0, r)?;
+    // Blocks in order: (is an anchor, its edits).
+    let mut blocks: Vec<(bool, Vec<Edit>)> = Vec::new();
+    for e in edits {
+        let anchor = e.op == Op::Equal && e.text.split_whitespace().count() >= ANCHOR_WORDS;
+        match blocks.last_mut() {
+            Some((false, b)) if !anchor => b.push(e.clone()),
+            _ => blocks.push((anchor, vec![e.clone()])),
+        }
+    }
+    for (_, block) in &blocks {
+        let side = |keep: Op| -> Vec<Vec<Piece>> {
+            let kept: Vec<Edit> = block
+                .iter()
+                .filter(|e| e.op == Op::Equal || e.op == keep)
+                .cloned()
+                .collect();
+            wrap_pieces(&pieces(&kept, !config.color), col)
+        };
+        let (left, right) = (side(Op::Delete), side(Op::Insert));
+        for i in 0..left.len().max(right.len()) {
+            let l = left
+                .get(i)
+                .map(|l| (render_line(l, config.color), plain_width(l)))
+                .unwrap_or_default();
+            let r = right
+                .get(i)
+                .map(|l| render_line(l, config.color))
+                .unwrap_or_default();
+            let pad = " ".repeat(col.saturating_sub(l.1));
+            writeln!(out, "{}", format!("  {}{pad} │ {}", l.0, r).trim_end())?;
+        }
     }
     Ok(())
 }
