@@ -89,11 +89,7 @@ fn side_by_side_columns_meet_on_the_text_both_share() {
             "rpm2025-item4:12(g)",
             "technical assistance",
         ),
-        (
-            "rpm2019:7",
-            "rpm2025-item4:1",
-            "efforts had been made",
-        ),
+        ("rpm2019:7", "rpm2025-item4:1", "efforts had been made"),
     ] {
         for width in ["80", "120"] {
             let out = common::accord_wording()

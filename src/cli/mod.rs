@@ -15,6 +15,7 @@ pub use resolve::{resolve, today_utc, Config, Env};
 
 use crate::corpus::{Corpus, DocSource};
 use crate::report;
+use crate::report::style::RenderOptions;
 use crate::Library;
 
 /// Exit statuses, as diff(1) uses them.
@@ -296,93 +297,18 @@ pub fn dispatch_with(
     if describe_command_line(&command, out)? {
         return Ok(0);
     }
+    // What the renderers get: the width and the colour, nothing else.
+    let render = config.render();
     match command {
         Command::Completions { .. } | Command::Man => unreachable!("described above"),
-        Command::Docs { format } => {
-            let docs: Vec<_> = lib.docs().iter().collect();
-            emit(
-                format,
-                out,
-                |out| {
-                    report::corpus::docs_text(&docs, config, out)?;
-                    writeln!(out, "\n{}", matching.describe())
-                },
-                || report::corpus::docs_json(&docs),
-            )?;
-        }
+        Command::Docs { format } => docs(lib, format, &render, matching, out),
         Command::Show {
             target,
             format,
             set_aside,
             text,
-        } => {
-            if text {
-                anyhow::ensure!(
-                    !crate::parse::Citation::looks_like(&target),
-                    crate::Error::Usage(format!(
-                        "--text prints the text of a document: give a document id, not the citation '{target}'"
-                    ))
-                );
-                let doc = lib.corpus().require(&target)?;
-                emit(
-                    format,
-                    out,
-                    |out| report::corpus::document_text(&doc.body, doc.body_line, out),
-                    || report::corpus::document_json(doc),
-                )?;
-            } else if set_aside {
-                anyhow::ensure!(
-                    !crate::parse::Citation::looks_like(&target),
-                    crate::Error::Usage(format!(
-                        "--set-aside lists the set-aside lines of a document: give a document id, not the citation '{target}'"
-                    ))
-                );
-                let doc = lib.doc(&target)?;
-                emit(
-                    format,
-                    out,
-                    |out| report::corpus::set_aside_text(doc, config, out),
-                    || report::corpus::set_aside_json(doc),
-                )?;
-            } else if crate::parse::Citation::looks_like(&target) {
-                let unit = lib.unit(&target)?;
-                let doc = lib.doc(&unit.id.doc)?;
-                let family = report::corpus::family(doc, unit);
-                emit(
-                    format,
-                    out,
-                    |out| report::corpus::show_unit_text(doc, &family, config, out),
-                    || report::corpus::units_json(&family),
-                )?;
-            } else {
-                let doc = lib.doc(&target)?;
-                let units: Vec<_> = doc.units.iter().collect();
-                emit(
-                    format,
-                    out,
-                    |out| report::corpus::show_doc_text(doc, config, out),
-                    || report::corpus::units_json(&units),
-                )?;
-            }
-        }
-        Command::Units { targets, format } => {
-            let mut units = Vec::new();
-            let mut seen = Vec::new();
-            for spec in &targets {
-                for doc in lib.side(spec)? {
-                    if !seen.contains(&doc.meta.id) {
-                        seen.push(doc.meta.id.clone());
-                        units.extend(doc.units.iter());
-                    }
-                }
-            }
-            emit(
-                format,
-                out,
-                |out| report::corpus::units_text(&units, config, out),
-                || report::corpus::units_json(&units),
-            )?;
-        }
+        } => show(lib, &target, format, set_aside, text, &render, out),
+        Command::Units { targets, format } => units(lib, &targets, format, &render, out),
         Command::Align {
             old,
             new,
@@ -390,16 +316,16 @@ pub fn dispatch_with(
             min_score,
             explain,
             include_procedural,
-        } => {
-            let opts = align_options(min_score, include_procedural)?;
-            let al = lib.align_with(&old, &new, &opts, &ProgressBar::new(config, lib))?;
-            emit(
-                format,
-                out,
-                |out| report::align::text(lib, &al, explain, config, out),
-                || report::align::json(lib, &al, explain),
-            )?;
-        }
+        } => align(
+            lib,
+            (&old, &new),
+            format,
+            min_score,
+            explain,
+            include_procedural,
+            config,
+            out,
+        ),
         Command::Diff {
             old,
             new,
@@ -408,57 +334,20 @@ pub fn dispatch_with(
             side_by_side,
             include_procedural,
         } => {
-            let cited = crate::parse::Citation::looks_like;
             let opts = report::diff::DiffOptions {
                 only_changed,
                 side_by_side,
-                say_uncompared: cited(&old) && cited(&new),
+                say_uncompared: false,
             };
-            let cmp = if cited(&old) || cited(&new) {
-                anyhow::ensure!(
-                    cited(&old) && cited(&new),
-                    crate::Error::Usage(format!(
-                        "diff takes two sides or two citations, not one of each ('{old}', '{new}')"
-                    ))
-                );
-                lib.compare_units(&old, &new)?
-            } else {
-                let al = lib.align_with(
-                    &old,
-                    &new,
-                    &align_options(None, include_procedural)?,
-                    &ProgressBar::new(config, lib),
-                )?;
-                let (o, n) = (lib.side_units(&old)?, lib.side_units(&new)?);
-                let mut cmp = crate::diff::compare(&al, &o, &n);
-                let (od, nd) = (lib.side(&old)?, lib.side(&new)?);
-                cmp.context
-                    .extend(crate::diff::compare::context_changes(&od, &nd));
-                // Never "identical" when the texts differ: a change outside
-                // the compared words is still said.
-                let body = |d: &&crate::parse::ParsedDoc| {
-                    lib.corpus()
-                        .get(&d.meta.id)
-                        .map_or("", |doc| doc.body.as_str())
-                };
-                let (ob, nb): (Vec<&str>, Vec<&str>) =
-                    (od.iter().map(body).collect(), nd.iter().map(body).collect());
-                if !cmp.has_differences() && crate::diff::compare::texts_differ(&ob, &nb) {
-                    cmp.context.push(crate::diff::compare::other_change());
-                }
-                cmp
-            };
-            emit(
+            diff(
+                lib,
+                (&old, &new),
                 format,
+                opts,
+                include_procedural,
+                config,
                 out,
-                |out| report::diff::text(&cmp, opts, config, out),
-                || report::diff::json(&cmp, opts),
-            )?;
-            return Ok(if cmp.has_differences() {
-                exit::DIFFERENCES
-            } else {
-                exit::SUCCESS
-            });
+            )
         }
         Command::Memo {
             old,
@@ -481,96 +370,21 @@ pub fn dispatch_with(
             },
             config,
             out,
-        )?,
+        )
+        .map(|()| exit::SUCCESS),
         Command::Evolve {
             citation,
             all,
             format,
             include_procedural,
-        } => {
-            let stages = crate::align::chain::stages(lib);
-            let scope = lib.scope(&[&lib.all_units()])?;
-            let mut chainer = crate::align::chain::Chainer::new(
-                &scope,
-                &stages,
-                align_options(None, include_procedural)?,
-            );
-            if all {
-                let chains = chainer.all(3);
-                match format {
-                    OutputFormat::Text => {
-                        let st = report::style::Style {
-                            color: config.color,
-                        };
-                        for (i, chain) in chains.iter().enumerate() {
-                            writeln!(
-                                out,
-                                "{}",
-                                st.heading(&format!("Chain {} of {}", i + 1, chains.len()))
-                            )?;
-                            report::diff::chain_text(chain, &[], &stages, config, out)?;
-                        }
-                        writeln!(out, "{} chains span three or more documents", chains.len())?;
-                    }
-                    OutputFormat::Json => {
-                        let views: Vec<_> = chains
-                            .iter()
-                            .map(|c| report::diff::steps_json(c, &stages))
-                            .collect();
-                        report::json::write(out, &serde_json::json!({ "chains": views }))?;
-                    }
-                }
-            } else {
-                let Some(citation) = citation else {
-                    anyhow::bail!(
-                        "evolve needs a provision to follow (accord evolve 'rpm2019:13(e)'), or --all for every chain over three documents"
-                    );
-                };
-                let unit = lib.unit(&citation)?;
-                if unit.role.is_procedural() && !include_procedural {
-                    eprintln!(
-                        "accord: note: {} is procedural (the organisation of a meeting) and set apart from every alignment: --include-procedural follows it",
-                        unit.id
-                    );
-                }
-                let chain = chainer.follow(&unit.id);
-                emit(
-                    format,
-                    out,
-                    |out| {
-                        report::diff::chain_text(&chain.steps, &chain.skipped, &stages, config, out)
-                    },
-                    || report::diff::chain_json(&unit.id, &chain, &stages),
-                )?;
-            }
-        }
-        Command::Trace { phrase, format } => {
-            let trace = lib.trace(&phrase)?;
-            emit(
-                format,
-                out,
-                |out| report::analysis::trace_text(&trace, config, out),
-                || report::analysis::trace_json(&trace),
-            )?;
-        }
+        } => evolve(lib, citation, all, format, include_procedural, &render, out),
+        Command::Trace { phrase, format } => trace(lib, &phrase, format, &render, out),
         Command::Terms {
             old,
             new,
             format,
             top,
-        } => {
-            let opts = crate::analysis::TermsOptions {
-                top,
-                ..Default::default()
-            };
-            let terms = lib.terms(&old, &new, &opts)?;
-            emit(
-                format,
-                out,
-                |out| report::analysis::terms_text(&terms, config, out),
-                || report::analysis::terms_json(&terms),
-            )?;
-        }
+        } => terms(lib, (&old, &new), format, top, &render, out),
         Command::Review {
             draft,
             against,
@@ -594,30 +408,341 @@ pub fn dispatch_with(
             },
             config,
             out,
-        )?,
+        )
+        .map(|()| exit::SUCCESS),
         Command::Synth {
             units,
             seed,
             out: dir,
-        } => {
-            std::fs::create_dir_all(&dir)?;
-            let pair = crate::synth::generate(units, seed);
-            for (name, text) in [
-                ("old.md", &pair.old),
-                ("new.md", &pair.new),
-                ("truth.tsv", &pair.truth_tsv()),
-            ] {
-                report::output::write_atomic(&dir.join(name), text.as_bytes())?;
+        } => synth(units, seed, &dir, out),
+    }
+}
+
+/// `accord docs`: the documents, and the matching in use.
+fn docs(
+    lib: &Library,
+    format: OutputFormat,
+    render: &RenderOptions,
+    matching: &Matching,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    let docs: Vec<_> = lib.docs().iter().collect();
+    emit(
+        format,
+        out,
+        |out| {
+            report::corpus::docs_text(&docs, render, out)?;
+            writeln!(out, "\n{}", matching.describe())
+        },
+        || report::corpus::docs_json(&docs),
+    )?;
+    Ok(exit::SUCCESS)
+}
+
+/// `accord show`: a document, a unit, a document's set-aside lines or its
+/// text.
+fn show(
+    lib: &Library,
+    target: &str,
+    format: OutputFormat,
+    set_aside: bool,
+    text: bool,
+    render: &RenderOptions,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    if text {
+        anyhow::ensure!(
+            !crate::parse::Citation::looks_like(target),
+            crate::Error::Usage(format!(
+                "--text prints the text of a document: give a document id, not the citation '{target}'"
+            ))
+        );
+        let doc = lib.corpus().require(target)?;
+        emit(
+            format,
+            out,
+            |out| report::corpus::document_text(&doc.body, doc.body_line, out),
+            || report::corpus::document_json(doc),
+        )?;
+    } else if set_aside {
+        anyhow::ensure!(
+            !crate::parse::Citation::looks_like(target),
+            crate::Error::Usage(format!(
+                "--set-aside lists the set-aside lines of a document: give a document id, not the citation '{target}'"
+            ))
+        );
+        let doc = lib.doc(target)?;
+        emit(
+            format,
+            out,
+            |out| report::corpus::set_aside_text(doc, render, out),
+            || report::corpus::set_aside_json(doc),
+        )?;
+    } else if crate::parse::Citation::looks_like(target) {
+        let unit = lib.unit(target)?;
+        let doc = lib.doc(&unit.id.doc)?;
+        let family = report::corpus::family(doc, unit);
+        emit(
+            format,
+            out,
+            |out| report::corpus::show_unit_text(doc, &family, render, out),
+            || report::corpus::units_json(&family),
+        )?;
+    } else {
+        let doc = lib.doc(target)?;
+        let units: Vec<_> = doc.units.iter().collect();
+        emit(
+            format,
+            out,
+            |out| report::corpus::show_doc_text(doc, render, out),
+            || report::corpus::units_json(&units),
+        )?;
+    }
+    Ok(exit::SUCCESS)
+}
+
+/// `accord units`: every unit of the documents named.
+fn units(
+    lib: &Library,
+    targets: &[String],
+    format: OutputFormat,
+    render: &RenderOptions,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    let mut units = Vec::new();
+    let mut seen = Vec::new();
+    for spec in targets {
+        for doc in lib.side(spec)? {
+            if !seen.contains(&doc.meta.id) {
+                seen.push(doc.meta.id.clone());
+                units.extend(doc.units.iter());
             }
-            writeln!(
-                out,
-                "wrote {} and {} paragraphs to {}",
-                units,
-                pair.truth.len(),
-                dir.display()
-            )?;
         }
     }
+    emit(
+        format,
+        out,
+        |out| report::corpus::units_text(&units, render, out),
+        || report::corpus::units_json(&units),
+    )?;
+    Ok(exit::SUCCESS)
+}
+
+/// `accord align`: where each provision of the newer side came from.
+#[allow(clippy::too_many_arguments, reason = "one per option of the command")]
+fn align(
+    lib: &Library,
+    (old, new): (&str, &str),
+    format: OutputFormat,
+    min_score: Option<f64>,
+    explain: bool,
+    include_procedural: bool,
+    config: &Config,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    let render = config.render();
+    let opts = align_options(min_score, include_procedural)?;
+    let al = lib.align_with(old, new, &opts, &ProgressBar::new(config, lib))?;
+    emit(
+        format,
+        out,
+        |out| report::align::text(lib, &al, explain, &render, out),
+        || report::align::json(lib, &al, explain),
+    )?;
+    Ok(exit::SUCCESS)
+}
+
+/// `accord diff`: redlines of two sides, two citations or two files;
+/// exit status 1 when they differ.
+fn diff(
+    lib: &Library,
+    (old, new): (&str, &str),
+    format: OutputFormat,
+    opts: report::diff::DiffOptions,
+    include_procedural: bool,
+    config: &Config,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    let render = config.render();
+    let cited = crate::parse::Citation::looks_like;
+    // Named citations are compared whatever their kinds: say so.
+    let opts = report::diff::DiffOptions {
+        say_uncompared: cited(old) && cited(new),
+        ..opts
+    };
+    let cmp = if cited(old) || cited(new) {
+        anyhow::ensure!(
+            cited(old) && cited(new),
+            crate::Error::Usage(format!(
+                "diff takes two sides or two citations, not one of each ('{old}', '{new}')"
+            ))
+        );
+        lib.compare_units(old, new)?
+    } else {
+        let al = lib.align_with(
+            old,
+            new,
+            &align_options(None, include_procedural)?,
+            &ProgressBar::new(config, lib),
+        )?;
+        let (o, n) = (lib.side_units(old)?, lib.side_units(new)?);
+        let mut cmp = crate::diff::compare(&al, &o, &n);
+        let (od, nd) = (lib.side(old)?, lib.side(new)?);
+        cmp.context
+            .extend(crate::diff::compare::context_changes(&od, &nd));
+        // Never "identical" when the texts differ: a change outside
+        // the compared words is still said.
+        let body = |d: &&crate::parse::ParsedDoc| {
+            lib.corpus()
+                .get(&d.meta.id)
+                .map_or("", |doc| doc.body.as_str())
+        };
+        let (ob, nb): (Vec<&str>, Vec<&str>) =
+            (od.iter().map(body).collect(), nd.iter().map(body).collect());
+        if !cmp.has_differences() && crate::diff::compare::texts_differ(&ob, &nb) {
+            cmp.context.push(crate::diff::compare::other_change());
+        }
+        cmp
+    };
+    emit(
+        format,
+        out,
+        |out| report::diff::text(&cmp, opts, &render, out),
+        || report::diff::json(&cmp, opts),
+    )?;
+    Ok(if cmp.has_differences() {
+        exit::DIFFERENCES
+    } else {
+        exit::SUCCESS
+    })
+}
+
+/// `accord evolve`: one provision through time, or every chain.
+fn evolve(
+    lib: &Library,
+    citation: Option<String>,
+    all: bool,
+    format: OutputFormat,
+    include_procedural: bool,
+    render: &RenderOptions,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    let stages = crate::align::chain::stages(lib);
+    let scope = lib.scope(&[&lib.all_units()])?;
+    let mut chainer = crate::align::chain::Chainer::new(
+        &scope,
+        &stages,
+        align_options(None, include_procedural)?,
+    );
+    if all {
+        let chains = chainer.all(3);
+        match format {
+            OutputFormat::Text => {
+                let st = report::style::Style {
+                    color: render.color,
+                };
+                for (i, chain) in chains.iter().enumerate() {
+                    writeln!(
+                        out,
+                        "{}",
+                        st.heading(&format!("Chain {} of {}", i + 1, chains.len()))
+                    )?;
+                    report::diff::chain_text(chain, &[], &stages, render, out)?;
+                }
+                writeln!(out, "{} chains span three or more documents", chains.len())?;
+            }
+            OutputFormat::Json => {
+                let views: Vec<_> = chains
+                    .iter()
+                    .map(|c| report::diff::steps_json(c, &stages))
+                    .collect();
+                report::json::write(out, &serde_json::json!({ "chains": views }))?;
+            }
+        }
+    } else {
+        let Some(citation) = citation else {
+            anyhow::bail!(
+                "evolve needs a provision to follow (accord evolve 'rpm2019:13(e)'), or --all for every chain over three documents"
+            );
+        };
+        let unit = lib.unit(&citation)?;
+        if unit.role.is_procedural() && !include_procedural {
+            eprintln!(
+                "accord: note: {} is procedural (the organisation of a meeting) and set apart from every alignment: --include-procedural follows it",
+                unit.id
+            );
+        }
+        let chain = chainer.follow(&unit.id);
+        emit(
+            format,
+            out,
+            |out| report::diff::chain_text(&chain.steps, &chain.skipped, &stages, render, out),
+            || report::diff::chain_json(&unit.id, &chain, &stages),
+        )?;
+    }
+    Ok(exit::SUCCESS)
+}
+
+/// `accord trace`: a phrase through time.
+fn trace(
+    lib: &Library,
+    phrase: &str,
+    format: OutputFormat,
+    render: &RenderOptions,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    let trace = lib.trace(phrase)?;
+    emit(
+        format,
+        out,
+        |out| report::analysis::trace_text(&trace, render, out),
+        || report::analysis::trace_json(&trace),
+    )?;
+    Ok(exit::SUCCESS)
+}
+
+/// `accord terms`: emerging and fading phrases.
+fn terms(
+    lib: &Library,
+    (old, new): (&str, &str),
+    format: OutputFormat,
+    top: usize,
+    render: &RenderOptions,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    let opts = crate::analysis::TermsOptions {
+        top,
+        ..Default::default()
+    };
+    let terms = lib.terms(old, new, &opts)?;
+    emit(
+        format,
+        out,
+        |out| report::analysis::terms_text(&terms, render, out),
+        || report::analysis::terms_json(&terms),
+    )?;
+    Ok(exit::SUCCESS)
+}
+
+/// `accord synth` (hidden): a generated pair of large related documents
+/// and their true mapping, for benchmarks.
+fn synth(units: usize, seed: u64, dir: &std::path::Path, out: &mut dyn Write) -> Result<u8> {
+    std::fs::create_dir_all(dir)?;
+    let pair = crate::synth::generate(units, seed);
+    for (name, text) in [
+        ("old.md", &pair.old),
+        ("new.md", &pair.new),
+        ("truth.tsv", &pair.truth_tsv()),
+    ] {
+        report::output::write_atomic(&dir.join(name), text.as_bytes())?;
+    }
+    writeln!(
+        out,
+        "wrote {} and {} paragraphs to {}",
+        units,
+        pair.truth.len(),
+        dir.display()
+    )?;
     Ok(exit::SUCCESS)
 }
 
@@ -913,7 +1038,7 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
                 color: config.color && target.is_none(),
                 ..*config
             };
-            report::review::text(&r, &config, &mut bytes)?;
+            report::review::text(&r, &config.render(), &mut bytes)?;
             "text"
         }
     };

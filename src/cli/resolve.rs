@@ -56,6 +56,16 @@ pub struct Config {
     pub stdout_tty: bool,
 }
 
+impl Config {
+    /// What the renderers need of it: the width and whether to colour.
+    pub fn render(&self) -> crate::report::style::RenderOptions {
+        crate::report::style::RenderOptions {
+            width: self.width,
+            color: self.color,
+        }
+    }
+}
+
 /// Decides colour and width by the usual conventions: `--color always` and
 /// `never` win; under `auto`, a non-empty `CLICOLOR_FORCE` (other than `0`)
 /// forces colour, a non-empty `NO_COLOR` turns it off, and otherwise colour

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::style::RenderOptions;
 use super::style::{wrap, Style};
 use crate::align::{explain, Alignment, Link, Relation, ScoreParts, Summary};
-use crate::cli::Config;
 use crate::parse::Citation;
 use crate::Library;
 
@@ -142,7 +142,7 @@ pub fn text(
     lib: &Library,
     al: &Alignment,
     explain: bool,
-    config: &Config,
+    config: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {

@@ -7,9 +7,9 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::escape::{line as esc_line, terminal as esc};
+use super::style::RenderOptions;
 use super::style::{wrap, Style};
 use crate::analysis::{Occurrence, Stage, Term, Terms, Trace};
-use crate::cli::Config;
 use crate::parse::Citation;
 
 /// Columns of context either side of a match in JSON: enough for the
@@ -190,7 +190,7 @@ fn stage_line(s: &Stage) -> String {
 
 /// `trace` as text: a line per stage, a keyword-in-context line per
 /// occurrence, the first appearance and the totals.
-pub fn trace_text(t: &Trace, config: &Config, out: &mut dyn Write) -> io::Result<()> {
+pub fn trace_text(t: &Trace, config: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let st = Style {
         color: config.color,
     };
@@ -352,7 +352,7 @@ fn per_10k(count: u32, words: usize) -> String {
 /// `terms` as text: the sides, then "Emerging in NEW" and "Fading from
 /// OLD", one phrase a line with its counts, rates per 10,000 words and
 /// score.
-pub fn terms_text(t: &Terms, config: &Config, out: &mut dyn Write) -> io::Result<()> {
+pub fn terms_text(t: &Terms, config: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let st = Style {
         color: config.color,
     };

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::escape::{line as esc_line, terminal as esc};
+use super::style::RenderOptions;
 use super::style::{shorten, wrap, Style};
-use crate::cli::Config;
 use crate::parse::{Footnote, ParsedDoc, Unit, UnitKind};
 
 /// JSON view of a unit (documented in README, "units").
@@ -134,7 +134,11 @@ pub fn docs_json<'a>(docs: &[&'a ParsedDoc]) -> Vec<DocView<'a>> {
 }
 
 /// `docs` as a table.
-pub fn docs_text(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> io::Result<()> {
+pub fn docs_text(
+    docs: &[&ParsedDoc],
+    config: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let st = Style {
         color: config.color,
     };
@@ -188,7 +192,7 @@ pub fn docs_text(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> i
 
 /// `docs` for a narrow terminal: per document, its id, year, date,
 /// symbol and counts, then its title, each wrapped to the width.
-fn docs_narrow(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> io::Result<()> {
+fn docs_narrow(docs: &[&ParsedDoc], config: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let st = Style {
         color: config.color,
     };
@@ -224,7 +228,7 @@ fn docs_narrow(docs: &[&ParsedDoc], config: &Config, out: &mut dyn Write) -> io:
 
 /// `units` as text: one tab-separated line per unit (citation, kind, year,
 /// text), for grep and cut.
-pub fn units_text(units: &[&Unit], config: &Config, out: &mut dyn Write) -> io::Result<()> {
+pub fn units_text(units: &[&Unit], config: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let st = Style {
         color: config.color,
     };
@@ -269,7 +273,7 @@ pub fn family<'a>(doc: &'a ParsedDoc, unit: &'a Unit) -> Vec<&'a Unit> {
 pub fn show_unit_text(
     doc: &ParsedDoc,
     family: &[&Unit],
-    config: &Config,
+    config: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {
@@ -346,7 +350,11 @@ fn child_label(u: &Unit) -> String {
 /// `show DOC --set-aside`: every line that is in no unit, heading,
 /// framing or footnote (front matter, tables, orphans), with its line
 /// number and why, then the share of the document's words they hold.
-pub fn set_aside_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> io::Result<()> {
+pub fn set_aside_text(
+    doc: &ParsedDoc,
+    config: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let st = Style {
         color: config.color,
     };
@@ -438,7 +446,11 @@ pub fn set_aside_json(doc: &ParsedDoc) -> Vec<SetAsideView<'_>> {
 }
 
 /// `show DOC`: the document with its headings, every unit under its path.
-pub fn show_doc_text(doc: &ParsedDoc, config: &Config, out: &mut dyn Write) -> io::Result<()> {
+pub fn show_doc_text(
+    doc: &ParsedDoc,
+    config: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let st = Style {
         color: config.color,
     };

@@ -14,10 +14,10 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::escape;
+use super::style::RenderOptions;
 use super::style::{shorten, wrap, Style};
 use crate::align::chain::{Chain, Skip, SkipReason, Stage, Step};
 use crate::align::{Relation, Summary};
-use crate::cli::Config;
 use crate::diff::{Comparison, Edit, Op, PairDiff, StrengthChange};
 use crate::parse::{Citation, Role, Unit};
 
@@ -206,7 +206,7 @@ pub fn write_pair(
     p: &PairDiff,
     versions: bool,
     opts: DiffOptions,
-    config: &Config,
+    config: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {
@@ -313,7 +313,11 @@ const ANCHOR_WORDS: usize = 2;
 /// the same row in both columns, so the same phrase is never on row 19 on
 /// one side and row 5 on the other; each change between two anchors takes
 /// as many rows as its longer side.
-fn write_side_by_side(edits: &[Edit], config: &Config, out: &mut dyn Write) -> io::Result<()> {
+fn write_side_by_side(
+    edits: &[Edit],
+    config: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let col = (config.width.saturating_sub(5) / 2).max(12);
     // Blocks in order: (is an anchor, its edits).
     let mut blocks: Vec<(bool, Vec<Edit>)> = Vec::new();
@@ -361,7 +365,7 @@ fn write_whole(
     units: &[&Unit],
     op: Op,
     title: &str,
-    config: &Config,
+    config: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if units.is_empty() {
@@ -412,7 +416,7 @@ pub fn summary_line(c: &Comparison) -> String {
 pub fn text(
     c: &Comparison,
     opts: DiffOptions,
-    config: &Config,
+    config: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for p in &c.pairs {
@@ -717,7 +721,7 @@ pub fn chain_text(
     steps: &[Step],
     skipped: &[Skip],
     stages: &[Stage],
-    config: &Config,
+    config: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {

@@ -2,6 +2,12 @@
 //! pipeline produces to an `io::Write`. Nothing here computes results, and
 //! only this module knows about colour (owo-colors) or output shapes.
 //!
+//! Text renderers take a [`style::RenderOptions`] (width in columns,
+//! colour on or off) and honour both: every line fits the width, and
+//! colour is never the only carrier of meaning. The command line builds the
+//! options from `--color`, `NO_COLOR` and the terminal; nothing here reads
+//! the environment or imports the command line.
+//!
 //! `memo` holds the memo model and its Markdown, HTML and Word renderers;
 //! `review_doc` the written review of a draft in the same formats. Both
 //! lay themselves out with the shared pieces of `written` (dates,

@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::diff::redline_lines;
 use super::escape::line as esc_line;
+use super::style::RenderOptions;
 use super::style::{shorten, wrap, Style};
-use crate::cli::Config;
 use crate::diff::{Edit, StrengthChange};
 use crate::parse::Citation;
 use crate::review::{Class, Part, Review, Totals};
@@ -28,7 +28,7 @@ fn class_label(st: &Style, c: Class) -> String {
 }
 
 /// Text output.
-pub fn text(r: &Review, config: &Config, out: &mut dyn Write) -> io::Result<()> {
+pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let st = Style {
         color: config.color,
     };

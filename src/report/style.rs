@@ -54,6 +54,31 @@ impl Style {
     }
 }
 
+/// How a text renderer lays out its output: every renderer in
+/// [`report`](super) takes one, and the command line builds it from
+/// `--color`, `NO_COLOR`, the terminal and `COLUMNS` (renderers know
+/// nothing of those).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// Columns a line may take, by display width (East Asian wide
+    /// characters count two). Renderers wrap to it; below about 40 a few
+    /// layouts cannot shrink further (a word longer than a column).
+    pub width: usize,
+    /// Whether to write ANSI colour and style codes (SGR). Without them,
+    /// every meaning colour carries is also in the text (`[-…-]`, `{+…+}`).
+    pub color: bool,
+}
+
+impl Default for RenderOptions {
+    /// 80 columns, no colour: what a pipe or a file gets.
+    fn default() -> Self {
+        RenderOptions {
+            width: 80,
+            color: false,
+        }
+    }
+}
+
 /// Wraps `text` to `width` columns with the given indents (by display width).
 pub fn wrap(text: &str, width: usize, first_indent: &str, rest_indent: &str) -> String {
     // Never at a hyphen: `--include-procedural` and `congress2021-item4`
