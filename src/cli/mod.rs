@@ -300,7 +300,8 @@ pub fn dispatch_with(
     // What the renderers get: the width and the colour, nothing else.
     let render = config.render();
     match command {
-        Command::Completions { .. } | Command::Man => unreachable!("described above"),
+        // Written above, by describe_command_line.
+        Command::Completions { .. } | Command::Man => Ok(exit::SUCCESS),
         Command::Docs { format } => docs(lib, format, &render, matching, out),
         Command::Show {
             target,
