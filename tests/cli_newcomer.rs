@@ -54,6 +54,41 @@ fn the_manual_page_names_every_command_and_option() {
 }
 
 #[test]
+fn the_manual_pages_of_each_command_give_its_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, err, code) = run(&["man", "--dir", dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    for (page, option) in [
+        ("accord-diff.1", "side\\-by\\-side"),
+        ("accord-align.1", "\\-\\-explain"),
+        ("accord-review.1", "\\-\\-any\\-date"),
+        ("accord-evolve.1", "\\-\\-all"),
+        ("accord-terms.1", "\\-\\-top"),
+    ] {
+        let text = std::fs::read_to_string(dir.path().join(page)).unwrap();
+        assert!(text.contains(".TH accord"), "{page}");
+        assert!(text.contains(option), "{page} lacks {option}");
+    }
+    // The hidden benchmark command has no page.
+    assert!(!dir.path().join("accord-synth.1").exists());
+}
+
+#[test]
+fn a_missing_file_given_to_diff_is_said_to_be_missing() {
+    for args in [
+        &["diff", "nothere.docx:original", "nothere.docx"][..],
+        &["diff", "old.pdf", "new.docx"][..],
+    ] {
+        let (_, err, code) = run(args);
+        assert_eq!(code, Some(2));
+        assert!(
+            err.contains("cannot read") && err.contains("no such file"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn evolve_without_a_citation_says_to_give_one_or_all() {
     let (out, err, code) = run(&["evolve"]);
     assert_eq!(code, Some(2));

@@ -335,11 +335,15 @@ accord review draft.md --format json | jq '.paragraphs[] | select(.class == \"ne
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff) to standard output.
+    /// Print the manual page (roff), or write it and a page per command into a folder.
     #[command(
-        after_help = "Install:\n  accord man > ~/.local/share/man/man1/accord.1\n  man accord"
+        after_help = "Install:\n  mkdir -p ~/.local/share/man/man1 && accord man --dir ~/.local/share/man/man1\n  man accord-diff"
     )]
-    Man,
+    Man {
+        /// Write accord.1 and accord-COMMAND.1 (every command, every option) into DIR instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
     /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
     #[command(hide = true)]
     Synth {

@@ -176,11 +176,12 @@ fn matches_units(command: &Command) -> bool {
     )
 }
 
-/// True when a side of `diff` names a file rather than documents: an
-/// existing regular file whose name has a path separator or a document
-/// extension (`draft.docx`, `./notes`), or such a file with `:original` or
-/// `:accepted` after it. Document ids never contain `/`, and a bare id is
-/// never taken for a file of the same name without an extension.
+/// True when a side of `diff` names a file rather than documents: a name
+/// with a path separator or a document extension (`draft.docx`, `./notes`),
+/// existing or not (a missing one is then "cannot read", not "unknown
+/// document"), or an existing file with a dot in its name; any of these
+/// with `:original` or `:accepted` after it. Document ids never contain
+/// `/` or `.`, and a bare id is never taken for a file of the same name.
 fn names_a_file(side: &str) -> bool {
     let (file, _) = crate::corpus::split_reading(side);
     let path = std::path::Path::new(file);
@@ -188,10 +189,13 @@ fn names_a_file(side: &str) -> bool {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    path.is_file()
-        && (file.contains(std::path::MAIN_SEPARATOR)
-            || file.contains('/')
-            || crate::corpus::DOCUMENT_EXTENSIONS.contains(&ext.as_str()))
+    // A name with a separator or a document extension is a file even when
+    // it is missing, so the error says "cannot read", not "unknown
+    // document" (ids never have either).
+    file.contains(std::path::MAIN_SEPARATOR)
+        || file.contains('/')
+        || crate::corpus::DOCUMENT_EXTENSIONS.contains(&ext.as_str())
+        || (path.is_file() && file.contains('.'))
 }
 
 /// `diff FILE FILE`: loads the files named as sides into the corpus and
@@ -262,7 +266,30 @@ fn describe_command_line(command: &Command, out: &mut dyn Write) -> Result<bool>
         Command::Completions { shell } => {
             clap_complete::generate(*shell, &mut Args::command(), "accord", out);
         }
-        Command::Man => clap_mangen::Man::new(Args::command()).render(out)?,
+        Command::Man { dir: None } => clap_mangen::Man::new(Args::command()).render(out)?,
+        Command::Man { dir: Some(dir) } => {
+            // accord.1, and accord-COMMAND.1 for each command (the pages
+            // accord.1 refers to), with every option.
+            let top = Args::command();
+            let mut pages = vec![("accord.1".to_string(), top.clone())];
+            for sub in top.get_subcommands().filter(|c| !c.is_hide_set()) {
+                let name = format!("accord-{}", sub.get_name());
+                // clap names commands with &'static str; a dozen short
+                // names, once per run.
+                let leaked: &'static str = Box::leak(name.clone().into_boxed_str());
+                pages.push((format!("{name}.1"), sub.clone().name(leaked)));
+            }
+            for (file, cmd) in pages {
+                let mut page = Vec::new();
+                clap_mangen::Man::new(cmd).render(&mut page)?;
+                report::output::write_atomic(&dir.join(&file), &page)?;
+                writeln!(
+                    out,
+                    "wrote {}",
+                    report::escape::line(&dir.join(file).display().to_string())
+                )?;
+            }
+        }
         _ => return Ok(false),
     }
     out.flush()?;
@@ -301,7 +328,7 @@ pub fn dispatch_with(
     let render = config.render();
     match command {
         // Written above, by describe_command_line.
-        Command::Completions { .. } | Command::Man => Ok(exit::SUCCESS),
+        Command::Completions { .. } | Command::Man { .. } => Ok(exit::SUCCESS),
         Command::Docs { format } => docs(lib, format, &render, matching, out),
         Command::Show {
             target,
@@ -433,7 +460,11 @@ fn docs(
         out,
         |out| {
             report::corpus::docs_text(&docs, render, out)?;
-            writeln!(out, "\n{}", matching.describe())
+            writeln!(
+                out,
+                "\n{}",
+                report::style::wrap(&matching.describe(), render.width, "", "  ")
+            )
         },
         || report::corpus::docs_json(&docs),
     )?;
@@ -1025,7 +1056,13 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
     let mut bytes = Vec::new();
     let name = match (format, written) {
         (_, Some(f)) => {
-            let d = report::review_doc::build(&r, lib, &doc.meta, date);
+            // The draft's own title when its front matter gives none, as
+            // `docs` shows it.
+            let mut meta = doc.meta.clone();
+            if meta.title.is_none() {
+                meta.title = crate::parse::parse(&doc).title().map(str::to_string);
+            }
+            let d = report::review_doc::build(&r, lib, &meta, date);
             bytes = report::review_doc::render(&d, f)?;
             f.name()
         }
