@@ -338,10 +338,29 @@ impl Library {
             ..Default::default()
         };
         let al = scope.align(&[o], &[n], &opts);
-        let (relation, score) = al
+        let (mut relation, score) = al
             .links
             .first()
             .map_or((align::Relation::Related, 0.0), |l| (l.relation, l.score));
+        // Alone, the pair is the best match either has; `align` decides
+        // "reworded" one-to-one across the two documents. A pair either of
+        // whose units is reworded from or into another unit there is
+        // related, as `align` and `evolve` say (13(e) -> 12(f): 12(f)'s
+        // reworded source is 62(d)).
+        if relation == align::Relation::Reworded && o.id.doc != n.id.doc {
+            let docs = self.align(&o.id.doc, &n.id.doc, &align::AlignOptions::default())?;
+            let one_to_one = docs
+                .links_of_new(&n.id)
+                .find(|l| l.old == o.id)
+                .map(|l| l.relation);
+            let taken = docs.backbone_of_new(&n.id).is_some_and(|b| b.old != o.id)
+                || docs.links.iter().any(|l| {
+                    l.old == o.id && l.new != n.id && l.relation != align::Relation::Related
+                });
+            if one_to_one == Some(align::Relation::Related) || taken {
+                relation = align::Relation::Related;
+            }
+        }
         let mut summary = align::Summary::default();
         match relation {
             align::Relation::Identical => summary.identical = 1,

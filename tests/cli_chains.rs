@@ -192,3 +192,18 @@ fn a_loosely_linked_intermediary_does_not_hide_the_direct_source() {
     let v = evolve(c, "mine:1(a)");
     assert_eq!(citations(&v), ["rpm2019:13(e)", "mine:1(a)"], "{v}");
 }
+
+#[test]
+fn a_named_pair_is_labelled_as_align_and_evolve_label_it() {
+    let relation = |old: &str, new: &str| {
+        let out = accord_shipped()
+            .args(["diff", old, new, "--format", "json"])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["pairs"][0]["relation"].as_str().unwrap().to_string()
+    };
+    // 12(f)'s reworded source is 62(d); 13(e) is related, as in `align`.
+    assert_eq!(relation("rpm2019:62(d)", "rpm2025-item4:12(f)"), "reworded");
+    assert_eq!(relation("rpm2019:13(e)", "rpm2025-item4:12(f)"), "related");
+}
