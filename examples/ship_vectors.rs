@@ -7,7 +7,7 @@
 //! cargo run --release --example ship_vectors [-- MODEL_DIR]
 //! ```
 //!
-//! Run it after changing a seed or the pinned model; `cargo test` fails
+//! Run it after changing a seed or the pinned model; `cargo test --release` fails
 //! until it is run (`tests/shipped_vectors.rs`). The vectors are computed
 //! afresh (no cache), and the file's bytes depend only on the texts and the
 //! model, so running it twice gives the same file.
