@@ -5,8 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::style::RenderOptions;
-use super::style::{wrap, Style};
+use super::style::{wrap, RenderOptions, Style};
 use crate::align::{explain, Alignment, Link, Relation, ScoreParts, Summary};
 use crate::parse::Citation;
 use crate::Library;
@@ -142,18 +141,18 @@ pub fn text(
     lib: &Library,
     al: &Alignment,
     explain: bool,
-    config: &RenderOptions,
+    render: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     writeln!(
         out,
         "{}",
         st.heading_fit(
             &format!("{}  ->  {}", al.old_docs.join(", "), al.new_docs.join(", ")),
-            config.width
+            render.width
         )
     )?;
     let w = al
@@ -201,7 +200,7 @@ pub fn text(
                 ""
             }
         );
-        let wrapped = wrap(&plain, config.width, "", "      ");
+        let wrapped = wrap(&plain, render.width, "", "      ");
         for (i, line) in wrapped.lines().enumerate() {
             match line.strip_prefix(prefix.as_str()) {
                 Some(rest) if i == 0 => {
@@ -247,7 +246,7 @@ pub fn text(
                     p.phrases,
                     p.chars.map_or("-".to_string(), |c| format!("{c:.2}"))
                 );
-                writeln!(out, "{}", st.dim(&wrap(&line, config.width, "", "      ")))?;
+                writeln!(out, "{}", st.dim(&wrap(&line, render.width, "", "      ")))?;
                 let shared = phrases(lib, l);
                 if !shared.is_empty() {
                     let quoted: Vec<String> = shared.iter().map(|s| format!("“{s}”")).collect();
@@ -256,7 +255,7 @@ pub fn text(
                         "{}",
                         st.dim(&wrap(
                             &quoted.join(" · "),
-                            config.width,
+                            render.width,
                             "      shared: ",
                             "        "
                         ))
@@ -270,17 +269,17 @@ pub fn text(
         writeln!(
             out,
             "{}",
-            st.heading_fit("Dropped (no successor in the newer side):", config.width)
+            st.heading_fit("Dropped (no successor in the newer side):", render.width)
         )?;
         let list: Vec<String> = al.dropped_units.iter().map(|c| c.to_string()).collect();
-        writeln!(out, "{}", wrap(&list.join(", "), config.width, "  ", "  "))?;
+        writeln!(out, "{}", wrap(&list.join(", "), render.width, "  ", "  "))?;
     }
     if explain && !(al.procedural_old.is_empty() && al.procedural_new.is_empty()) {
         writeln!(out)?;
         writeln!(
             out,
             "{}",
-            st.heading_fit("Set apart as procedural (agenda, attendance, election of officers, adoption of the report; --include-procedural aligns them):", config.width)
+            st.heading_fit("Set apart as procedural (agenda, attendance, election of officers, adoption of the report; --include-procedural aligns them):", render.width)
         )?;
         let list: Vec<String> = al
             .procedural_old
@@ -288,13 +287,13 @@ pub fn text(
             .chain(&al.procedural_new)
             .map(|c| c.to_string())
             .collect();
-        writeln!(out, "{}", wrap(&list.join(", "), config.width, "  ", "  "))?;
+        writeln!(out, "{}", wrap(&list.join(", "), render.width, "  ", "  "))?;
     }
     writeln!(out)?;
     writeln!(
         out,
         "{}",
-        wrap(&summary_line(&al.summary()), config.width, "", "  ")
+        wrap(&summary_line(&al.summary()), render.width, "", "  ")
     )?;
     Ok(())
 }

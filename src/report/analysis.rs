@@ -7,8 +7,7 @@ use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::escape::{line as esc_line, terminal as esc};
-use super::style::RenderOptions;
-use super::style::{wrap, Style};
+use super::style::{wrap, RenderOptions, Style};
 use crate::analysis::{Occurrence, Stage, Term, Terms, Trace};
 use crate::parse::Citation;
 
@@ -190,9 +189,9 @@ fn stage_line(s: &Stage) -> String {
 
 /// `trace` as text: a line per stage, a keyword-in-context line per
 /// occurrence, the first appearance and the totals.
-pub fn trace_text(t: &Trace, config: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn trace_text(t: &Trace, render: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     let phrase = esc_line(t.phrase.text());
     let Some(first) = t.first() else {
@@ -214,11 +213,11 @@ pub fn trace_text(t: &Trace, config: &RenderOptions, out: &mut dyn Write) -> io:
     // column on every line, with about as much context either side.
     // When the citation column leaves less than 40 columns of context,
     // each citation goes on a line of its own, the context under it.
-    let stacked = config.width < 2 + cite_w + 2 + 40;
+    let stacked = render.width < 2 + cite_w + 2 + 40;
     let avail = if stacked {
-        config.width.saturating_sub(4).max(16)
+        render.width.saturating_sub(4).max(16)
     } else {
-        config.width.saturating_sub(2 + cite_w + 2)
+        render.width.saturating_sub(2 + cite_w + 2)
     };
     let phrase_cols = phrase.width() + if st.color { 0 } else { 2 };
     let left = (avail.saturating_sub(phrase_cols) / 2).max(4);
@@ -226,7 +225,7 @@ pub fn trace_text(t: &Trace, config: &RenderOptions, out: &mut dyn Write) -> io:
         writeln!(
             out,
             "{}",
-            st.heading(&wrap(&stage_line(s), config.width, "", "  "))
+            st.heading(&wrap(&stage_line(s), render.width, "", "  "))
         )?;
         for o in &s.occurrences {
             if stacked {
@@ -261,7 +260,7 @@ pub fn trace_text(t: &Trace, config: &RenderOptions, out: &mut dyn Write) -> io:
                 plural(t.units(), "unit", "units"),
                 plural(t.docs(), "document", "documents"),
             ),
-            config.width,
+            render.width,
             "",
             "  "
         ))
@@ -352,9 +351,9 @@ fn per_10k(count: u32, words: usize) -> String {
 /// `terms` as text: the sides, then "Emerging in NEW" and "Fading from
 /// OLD", one phrase a line with its counts, rates per 10,000 words and
 /// score.
-pub fn terms_text(t: &Terms, config: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn terms_text(t: &Terms, render: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     let (old, new) = (t.old_docs.join(", "), t.new_docs.join(", "));
     writeln!(
@@ -365,7 +364,7 @@ pub fn terms_text(t: &Terms, config: &RenderOptions, out: &mut dyn Write) -> io:
                 "{old} ({} words)  ->  {new} ({} words)",
                 t.old_words, t.new_words
             ),
-            config.width
+            render.width
         )
     )?;
     let numbers = "   NEW   OLD  NEW/10k  OLD/10k  SCORE";
@@ -377,15 +376,15 @@ pub fn terms_text(t: &Terms, config: &RenderOptions, out: &mut dyn Write) -> io:
         .max()
         .unwrap_or(6)
         .max(6);
-    let phrase_w = longest.min(config.width.saturating_sub(2 + numbers.len()).max(20));
+    let phrase_w = longest.min(render.width.saturating_sub(2 + numbers.len()).max(20));
     // Too narrow for the table: each phrase on a line, its figures under it.
-    let narrow = config.width < 2 + 20 + numbers.len();
+    let narrow = render.width < 2 + 20 + numbers.len();
     for (title, list) in [
         (format!("Emerging in {new}"), &t.emerging),
         (format!("Fading from {old}"), &t.fading),
     ] {
         writeln!(out)?;
-        writeln!(out, "{}", st.heading_fit(&title, config.width))?;
+        writeln!(out, "{}", st.heading_fit(&title, render.width))?;
         if list.is_empty() {
             writeln!(out, "  (none)")?;
             continue;
@@ -401,7 +400,7 @@ pub fn terms_text(t: &Terms, config: &RenderOptions, out: &mut dyn Write) -> io:
             let mark = if x.in_heading { " §" } else { "" };
             if narrow {
                 let phrase = format!("{}{mark}", esc_line(&x.phrase));
-                writeln!(out, "{}", wrap(&phrase, config.width, "  ", "    "))?;
+                writeln!(out, "{}", wrap(&phrase, render.width, "  ", "    "))?;
                 let figures = format!(
                     "new {}, old {}; per 10k words {} and {}; score {:.2}",
                     x.new_count,
@@ -413,7 +412,7 @@ pub fn terms_text(t: &Terms, config: &RenderOptions, out: &mut dyn Write) -> io:
                 writeln!(
                     out,
                     "{}",
-                    st.dim(&wrap(&figures, config.width, "    ", "    "))
+                    st.dim(&wrap(&figures, render.width, "    ", "    "))
                 )?;
                 continue;
             }
@@ -439,7 +438,7 @@ pub fn terms_text(t: &Terms, config: &RenderOptions, out: &mut dyn Write) -> io:
             "{}",
             st.dim(&wrap(
                 "§ also in a heading of that side (a heading counts twice in the score)",
-                config.width,
+                render.width,
                 "",
                 "  "
             ))

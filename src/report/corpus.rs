@@ -5,8 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::escape::{line as esc_line, terminal as esc};
-use super::style::RenderOptions;
-use super::style::{shorten, wrap, Style};
+use super::style::{shorten, wrap, RenderOptions, Style};
 use crate::parse::{Footnote, ParsedDoc, Unit, UnitKind};
 
 /// JSON view of a unit (documented in README, "units").
@@ -136,11 +135,11 @@ pub fn docs_json<'a>(docs: &[&'a ParsedDoc]) -> Vec<DocView<'a>> {
 /// `docs` as a table.
 pub fn docs_text(
     docs: &[&ParsedDoc],
-    config: &RenderOptions,
+    render: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     let idw = docs
         .iter()
@@ -158,8 +157,8 @@ pub fn docs_text(
     // The table needs its fixed columns and 30 for the title; narrower,
     // each document is written as lines of its own, the title whole.
     let fixed = idw + 2 + 6 + 12 + symw.map_or(0, |w| w + 2) + 7 + 6 + 7;
-    if config.width < fixed + 30 {
-        return docs_narrow(docs, config, out);
+    if render.width < fixed + 30 {
+        return docs_narrow(docs, render, out);
     }
     let symbol_head = symw.map_or(String::new(), |w| format!("{:w$}  ", "SYMBOL"));
     let head = format!(
@@ -183,7 +182,7 @@ pub fn docs_text(
             d.recommendations().len(),
             d.units.len()
         );
-        let room = config.width.saturating_sub(line.chars().count()).max(10);
+        let room = render.width.saturating_sub(line.chars().count()).max(10);
         let title = d.meta.title.as_deref().or(d.title()).unwrap_or("");
         writeln!(out, "{}{}", st.id(&line), shorten(&esc_line(title), room))?;
     }
@@ -192,9 +191,9 @@ pub fn docs_text(
 
 /// `docs` for a narrow terminal: per document, its id, year, date,
 /// symbol and counts, then its title, each wrapped to the width.
-fn docs_narrow(docs: &[&ParsedDoc], config: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+fn docs_narrow(docs: &[&ParsedDoc], render: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     for (i, d) in docs.iter().enumerate() {
         if i > 0 {
@@ -212,7 +211,7 @@ fn docs_narrow(docs: &[&ParsedDoc], config: &RenderOptions, out: &mut dyn Write)
             d.units.len()
         ));
         let line = format!("{}  {}", d.meta.id, facts.join("  "));
-        for (j, l) in wrap(&line, config.width, "", "  ").lines().enumerate() {
+        for (j, l) in wrap(&line, render.width, "", "  ").lines().enumerate() {
             match l.strip_prefix(d.meta.id.as_str()) {
                 Some(rest) if j == 0 => writeln!(out, "{}{rest}", st.id(&d.meta.id))?,
                 _ => writeln!(out, "{l}")?,
@@ -220,7 +219,7 @@ fn docs_narrow(docs: &[&ParsedDoc], config: &RenderOptions, out: &mut dyn Write)
         }
         let title = d.meta.title.as_deref().or(d.title()).unwrap_or("");
         if !title.is_empty() {
-            writeln!(out, "{}", wrap(&esc_line(title), config.width, "  ", "  "))?;
+            writeln!(out, "{}", wrap(&esc_line(title), render.width, "  ", "  "))?;
         }
     }
     Ok(())
@@ -228,9 +227,9 @@ fn docs_narrow(docs: &[&ParsedDoc], config: &RenderOptions, out: &mut dyn Write)
 
 /// `units` as text: one tab-separated line per unit (citation, kind, year,
 /// text), for grep and cut.
-pub fn units_text(units: &[&Unit], config: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn units_text(units: &[&Unit], render: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     for u in units {
         let year = u.year.map_or("-".to_string(), |y| y.to_string());
@@ -273,11 +272,11 @@ pub fn family<'a>(doc: &'a ParsedDoc, unit: &'a Unit) -> Vec<&'a Unit> {
 pub fn show_unit_text(
     doc: &ParsedDoc,
     family: &[&Unit],
-    config: &RenderOptions,
+    render: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     let Some(head) = family.first() else {
         return Ok(());
@@ -293,31 +292,31 @@ pub fn show_unit_text(
             year
         ))
     );
-    writeln!(out, "{}", wrap(&line, config.width, "", "  "))?;
+    writeln!(out, "{}", wrap(&line, render.width, "", "  "))?;
     if let Some(t) = &doc.meta.title {
-        writeln!(out, "{}", st.dim(&shorten(&esc_line(t), config.width)))?;
+        writeln!(out, "{}", st.dim(&shorten(&esc_line(t), render.width)))?;
     }
     if !head.section.is_empty() {
         writeln!(
             out,
             "{}",
-            st.dim(&wrap(&esc(&head.section_path()), config.width, "§ ", "  "))
+            st.dim(&wrap(&esc(&head.section_path()), render.width, "§ ", "  "))
         )?;
     }
     if let Some(c) = &head.chapeau {
-        writeln!(out, "{}", st.dim(&wrap(c, config.width, "… ", "  ")))?;
+        writeln!(out, "{}", st.dim(&wrap(c, render.width, "… ", "  ")))?;
     }
     writeln!(out)?;
     for (i, u) in family.iter().enumerate() {
         if i == 0 {
-            writeln!(out, "{}", wrap(&esc(&u.text), config.width, "  ", "  "))?;
+            writeln!(out, "{}", wrap(&esc(&u.text), render.width, "  ", "  "))?;
         } else {
             let label = child_label(u);
             let indent = " ".repeat(label.chars().count() + 3);
             writeln!(
                 out,
                 "{}",
-                wrap(&esc(&u.text), config.width, &format!("  {label} "), &indent)
+                wrap(&esc(&u.text), render.width, &format!("  {label} "), &indent)
             )?;
         }
     }
@@ -330,7 +329,7 @@ pub fn show_unit_text(
             writeln!(
                 out,
                 "{}",
-                st.dim(&wrap(&esc(&n.text), config.width, &mark, &indent))
+                st.dim(&wrap(&esc(&n.text), render.width, &mark, &indent))
             )?;
         }
     }
@@ -352,11 +351,11 @@ fn child_label(u: &Unit) -> String {
 /// number and why, then the share of the document's words they hold.
 pub fn set_aside_text(
     doc: &ParsedDoc,
-    config: &RenderOptions,
+    render: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     writeln!(
         out,
@@ -376,7 +375,7 @@ pub fn set_aside_text(
         };
         let head = format!("{line:>5}  {:<12} ", s.reason.as_str().replace('_', " "));
         let indent = " ".repeat(head.chars().count());
-        writeln!(out, "{}", wrap(&s.text, config.width, &head, &indent))?;
+        writeln!(out, "{}", wrap(&s.text, render.width, &head, &indent))?;
     }
     Ok(())
 }
@@ -448,16 +447,16 @@ pub fn set_aside_json(doc: &ParsedDoc) -> Vec<SetAsideView<'_>> {
 /// `show DOC`: the document with its headings, every unit under its path.
 pub fn show_doc_text(
     doc: &ParsedDoc,
-    config: &RenderOptions,
+    render: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     let m = &doc.meta;
     writeln!(out, "{}", st.id(&m.id))?;
     if let Some(t) = &m.title {
-        writeln!(out, "{}", st.heading(&wrap(&esc(t), config.width, "", "")))?;
+        writeln!(out, "{}", st.heading(&wrap(&esc(t), render.width, "", "")))?;
     }
     let facts: Vec<String> = [
         m.meeting.clone(),
@@ -472,7 +471,7 @@ pub fn show_doc_text(
         writeln!(
             out,
             "{}",
-            st.dim(&wrap(&esc(&facts.join(" · ")), config.width, "", ""))
+            st.dim(&wrap(&esc(&facts.join(" · ")), render.width, "", ""))
         )?;
     }
     let mut prev: &[String] = &[];
@@ -496,7 +495,7 @@ pub fn show_doc_text(
         writeln!(
             out,
             "{}",
-            st.dim(&wrap(&esc(h), config.width, "[heading] ", "          "))
+            st.dim(&wrap(&esc(h), render.width, "[heading] ", "          "))
         )
     };
     for u in &doc.units {
@@ -516,7 +515,7 @@ pub fn show_doc_text(
                 writeln!(
                     out,
                     "{}",
-                    st.heading(&wrap(&esc(h), config.width, &indent, &indent))
+                    st.heading(&wrap(&esc(h), render.width, &indent, &indent))
                 )?;
             }
             prev = &u.section;
@@ -533,13 +532,13 @@ pub fn show_doc_text(
             writeln!(
                 out,
                 "{}",
-                st.dim(&wrap(&esc(&f.text), config.width, &role, &indent))
+                st.dim(&wrap(&esc(&f.text), render.width, &role, &indent))
             )?;
         }
         writeln!(out)?;
         let label = format!("{} ", u.id.path);
         let indent = " ".repeat(label.chars().count());
-        let body = wrap(&esc(&u.text), config.width, &label, &indent);
+        let body = wrap(&esc(&u.text), render.width, &label, &indent);
         let (first, rest) = body.split_at(label.len().min(body.len()));
         writeln!(out, "{}{}", st.id(first), rest)?;
         for n in &u.footnotes {
@@ -547,7 +546,7 @@ pub fn show_doc_text(
             writeln!(
                 out,
                 "{}",
-                st.dim(&wrap(&esc(&n.text), config.width, &mark, &indent))
+                st.dim(&wrap(&esc(&n.text), render.width, &mark, &indent))
             )?;
         }
     }

@@ -14,8 +14,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::escape;
-use super::style::RenderOptions;
-use super::style::{shorten, wrap, Style};
+use super::style::{shorten, wrap, RenderOptions, Style};
 use crate::align::chain::{Chain, Skip, SkipReason, Stage, Step};
 use crate::align::{Relation, Summary};
 use crate::diff::{Comparison, Edit, Op, PairDiff, StrengthChange};
@@ -206,11 +205,11 @@ pub fn write_pair(
     p: &PairDiff,
     versions: bool,
     opts: DiffOptions,
-    config: &RenderOptions,
+    render: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     let head = format!("{} -> {}", p.old.id, p.new.id);
     let rel = format!("{} {:.3}", p.relation.as_str(), p.score);
@@ -231,7 +230,7 @@ pub fn write_pair(
         rel.push_str(&format!("  {CHAPEAU}"));
         line.push_str(&format!("  {}", st.dim(CHAPEAU)));
     }
-    let line = if head.width() + 2 + rel.width() <= config.width {
+    let line = if head.width() + 2 + rel.width() <= render.width {
         format!("{}  {line}", st.id(&head))
     } else {
         writeln!(out, "{}", st.id(&head))?;
@@ -241,21 +240,21 @@ pub fn write_pair(
     let strength = strength.join("; ");
     // The strength changes go on the header line when they fit, else below.
     if strength.is_empty() {
-        writeln!(out, "{}", wrap(&line, config.width, "", "    "))?;
+        writeln!(out, "{}", wrap(&line, render.width, "", "    "))?;
         if opts.say_uncompared && !crate::parse::same_provision(p.old.role, p.new.role) {
             let note = format!(
                 "drafting strength not compared: {} against {}",
                 p.old.role.label(),
                 p.new.role.label()
             );
-            writeln!(out, "{}", st.dim(&wrap(&note, config.width, "  ", "  ")))?;
+            writeln!(out, "{}", st.dim(&wrap(&note, render.width, "  ", "  ")))?;
         }
-    } else if head.width() + rel.width() + strength.width() + 4 <= config.width {
+    } else if head.width() + rel.width() + strength.width() + 4 <= render.width {
         let full = format!("{line}  {}", strength_text(&st, &p.strength));
-        writeln!(out, "{}", wrap(&full, config.width, "", "    "))?;
+        writeln!(out, "{}", wrap(&full, render.width, "", "    "))?;
     } else {
-        writeln!(out, "{}", wrap(&line, config.width, "", "    "))?;
-        let wrapped = wrap(&strength, config.width, "  ", "  ");
+        writeln!(out, "{}", wrap(&line, render.width, "", "    "))?;
+        let wrapped = wrap(&strength, render.width, "  ", "  ");
         writeln!(
             out,
             "{}",
@@ -272,7 +271,7 @@ pub fn write_pair(
             "{}",
             st.dim(&shorten(
                 &format!("  § {}", escape::line(&p.new.section_path())),
-                config.width
+                render.width
             ))
         )?;
     }
@@ -287,16 +286,16 @@ pub fn write_pair(
             "{}",
             st.dim(&wrap(
                 &format!("see also: {}", rel.join(", ")),
-                config.width,
+                render.width,
                 "  ",
                 "  "
             ))
         )?;
     }
     if opts.side_by_side {
-        write_side_by_side(&p.edits, config, out)?;
+        write_side_by_side(&p.edits, render, out)?;
     } else {
-        for l in redline_lines(&p.edits, config.width.saturating_sub(2), config.color) {
+        for l in redline_lines(&p.edits, render.width.saturating_sub(2), render.color) {
             writeln!(out, "  {l}")?;
         }
     }
@@ -315,10 +314,10 @@ const ANCHOR_WORDS: usize = 2;
 /// as many rows as its longer side.
 fn write_side_by_side(
     edits: &[Edit],
-    config: &RenderOptions,
+    render: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let col = (config.width.saturating_sub(5) / 2).max(12);
+    let col = (render.width.saturating_sub(5) / 2).max(12);
     // Blocks in order: (is an anchor, its edits).
     let mut blocks: Vec<(bool, Vec<Edit>)> = Vec::new();
     for e in edits {
@@ -335,17 +334,17 @@ fn write_side_by_side(
                 .filter(|e| e.op == Op::Equal || e.op == keep)
                 .cloned()
                 .collect();
-            wrap_pieces(&pieces(&kept, !config.color), col)
+            wrap_pieces(&pieces(&kept, !render.color), col)
         };
         let (left, right) = (side(Op::Delete), side(Op::Insert));
         for i in 0..left.len().max(right.len()) {
             let l = left
                 .get(i)
-                .map(|l| (render_line(l, config.color), plain_width(l)))
+                .map(|l| (render_line(l, render.color), plain_width(l)))
                 .unwrap_or_default();
             let r = right
                 .get(i)
-                .map(|l| render_line(l, config.color))
+                .map(|l| render_line(l, render.color))
                 .unwrap_or_default();
             let pad = " ".repeat(col.saturating_sub(l.1));
             writeln!(out, "{}", format!("  {}{pad} │ {}", l.0, r).trim_end())?;
@@ -365,20 +364,20 @@ fn write_whole(
     units: &[&Unit],
     op: Op,
     title: &str,
-    config: &RenderOptions,
+    render: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if units.is_empty() {
         return Ok(());
     }
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
-    writeln!(out, "{}", st.heading_fit(title, config.width))?;
+    writeln!(out, "{}", st.heading_fit(title, render.width))?;
     for u in units {
         writeln!(out, "{}", st.id(&u.id.to_string()))?;
         let edits = [Edit::new(op, u.text.clone())];
-        for l in redline_lines(&edits, config.width.saturating_sub(2), config.color) {
+        for l in redline_lines(&edits, render.width.saturating_sub(2), render.color) {
             writeln!(out, "  {l}")?;
         }
     }
@@ -416,21 +415,21 @@ pub fn summary_line(c: &Comparison) -> String {
 pub fn text(
     c: &Comparison,
     opts: DiffOptions,
-    config: &RenderOptions,
+    render: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     for p in &c.pairs {
         if opts.only_changed && !c.pair_changed(p) {
             continue;
         }
-        write_pair(p, c.is_versions(), opts, config, out)?;
+        write_pair(p, c.is_versions(), opts, render, out)?;
     }
     let old = c.old_docs.join(", ");
     write_whole(
         &c.new_units,
         Op::Insert,
         &format!("New (no precedent in {old}):"),
-        config,
+        render,
         out,
     )?;
     let new = c.new_docs.join(", ");
@@ -438,7 +437,7 @@ pub fn text(
         &c.dropped_units,
         Op::Delete,
         &format!("Dropped (not carried into {new}):"),
-        config,
+        render,
         out,
     )?;
     if !c.related_only.is_empty() {
@@ -451,7 +450,7 @@ pub fn text(
                     "Not carried over (only related to a newer unit): {}",
                     ids.join(", ")
                 ),
-                config.width,
+                render.width,
                 "",
                 "  "
             )
@@ -459,25 +458,25 @@ pub fn text(
     }
     if !c.context.is_empty() {
         let st = Style {
-            color: config.color,
+            color: render.color,
         };
         writeln!(
             out,
             "{}",
             st.heading_fit(
                 "Title, chapeaux, headings and set-aside lines:",
-                config.width
+                render.width
             )
         )?;
         for e in &c.context {
             let edits = [Edit::new(e.op, format!("{}: {}", e.role, e.text))];
-            for l in redline_lines(&edits, config.width.saturating_sub(2), config.color) {
+            for l in redline_lines(&edits, render.width.saturating_sub(2), render.color) {
                 writeln!(out, "  {l}")?;
             }
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}", wrap(&summary_line(c), config.width, "", "  "))
+    writeln!(out, "{}", wrap(&summary_line(c), render.width, "", "  "))
 }
 
 /// JSON view of one pair.
@@ -721,17 +720,17 @@ pub fn chain_text(
     steps: &[Step],
     skipped: &[Skip],
     stages: &[Stage],
-    config: &RenderOptions,
+    render: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     let start_role = steps
         .iter()
         .find(|s| s.relation.is_none())
         .map_or(Role::Narrative, |s| s.unit.role);
-    let width = config.width.saturating_sub(2);
+    let width = render.width.saturating_sub(2);
     let mut skips = skipped.iter().peekable();
     for (i, s) in steps.iter().enumerate() {
         while let Some(k) = skips.next_if(|k| k.stage < s.stage) {
@@ -765,7 +764,7 @@ pub fn chain_text(
                 writeln!(out, "{}", st.dim(l))?;
             }
         }
-        for l in redline_lines(&edits, width, config.color) {
+        for l in redline_lines(&edits, width, render.color) {
             writeln!(out, "  {l}")?;
         }
         writeln!(out)?;

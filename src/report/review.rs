@@ -9,8 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::diff::redline_lines;
 use super::escape::line as esc_line;
-use super::style::RenderOptions;
-use super::style::{shorten, wrap, Style};
+use super::style::{shorten, wrap, RenderOptions, Style};
 use crate::diff::{Edit, StrengthChange};
 use crate::parse::Citation;
 use crate::review::{Class, Part, Review, Totals};
@@ -28,9 +27,9 @@ fn class_label(st: &Style, c: Class) -> String {
 }
 
 /// Text output.
-pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn text(r: &Review, render: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let st = Style {
-        color: config.color,
+        color: render.color,
     };
     let t = &r.totals;
     writeln!(
@@ -41,7 +40,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
                 "Review of {} ({} paragraphs: {} preambular, {} operative)",
                 r.draft, t.paragraphs, t.preamble, t.operative
             ),
-            config.width
+            render.width
         )
     )?;
     writeln!(
@@ -49,7 +48,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
         "{}",
         st.dim(&wrap(
             &format!("precedents from: {}", r.against.join(", ")),
-            config.width,
+            render.width,
             "",
             "  "
         ))
@@ -70,7 +69,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
         if let Some(b) = p.precedents.first() {
             head.push_str(&format!(" {:.3}  <- {}", b.score, b.unit.id));
         }
-        writeln!(out, "{}", wrap(&head, config.width, "", "  "))?;
+        writeln!(out, "{}", wrap(&head, render.width, "", "  "))?;
         if !p.precedents.is_empty() {
             let list: Vec<String> = p
                 .precedents
@@ -85,7 +84,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
                 "{}",
                 st.dim(&wrap(
                     &format!("precedents: {}", list.join("; ")),
-                    config.width,
+                    render.width,
                     "  ",
                     "    "
                 ))
@@ -93,7 +92,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
         }
         if !p.strength.is_empty() {
             let s: Vec<String> = p.strength.iter().map(|c| c.to_string()).collect();
-            let s = wrap(&s.join("; "), config.width, "  ", "  ");
+            let s = wrap(&s.join("; "), render.width, "  ", "  ");
             writeln!(
                 out,
                 "{}",
@@ -109,7 +108,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
         } else {
             p.edits.clone()
         };
-        for l in redline_lines(&edits, config.width.saturating_sub(2), config.color) {
+        for l in redline_lines(&edits, render.width.saturating_sub(2), render.color) {
             writeln!(out, "  {l}")?;
         }
         for a in &p.alternatives {
@@ -130,7 +129,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
                         "bracket {}: {option} -> {best}",
                         esc_line(&bracket_label(&a.bracket))
                     ),
-                    config.width,
+                    render.width,
                     "  ",
                     "    "
                 ))
@@ -146,7 +145,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
                         p.alternatives_unchecked,
                         crate::review::MAX_ALTERNATIVES
                     ),
-                    config.width,
+                    render.width,
                     "  ",
                     "    "
                 ))
@@ -155,7 +154,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
         for u in &para.unmatched {
             let line = wrap(
                 &format!("warning: {}: {}", esc_line(&u.describe()), u.advice()),
-                config.width,
+                render.width,
                 "  ",
                 "    ",
             );
@@ -171,7 +170,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}", wrap(&totals_line(t), config.width, "", "  "))?;
+    writeln!(out, "{}", wrap(&totals_line(t), render.width, "", "  "))?;
     if r.procedural > 0 {
         writeln!(
             out,
@@ -181,7 +180,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
                     "{} (agenda, attendance, election of officers, adoption of the report) not offered as precedent; --include-procedural offers them",
                     crate::report::written::plural(r.procedural, "procedural unit", "procedural units")
                 ),
-                config.width,
+                render.width,
                 "",
                 "  "
             ))
@@ -198,7 +197,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
                 t.recommendations,
                 r.uptake_docs.join(", ")
             ),
-            config.width
+            render.width
         )
     )?;
     let left: Vec<_> = r.left_out().collect();
@@ -208,7 +207,7 @@ pub fn text(r: &Review, config: &RenderOptions, out: &mut dyn Write) -> io::Resu
             let id = u.recommendation.id.to_string();
             // The rest of the line, after the indent, the citation and
             // two spaces.
-            let room = config.width.saturating_sub(id.width() + 4).max(10);
+            let room = render.width.saturating_sub(id.width() + 4).max(10);
             writeln!(
                 out,
                 "  {}  {}",
