@@ -18,16 +18,7 @@ fn accord_shipped() -> Command {
 }
 
 fn evolve(mut c: Command, citation: &str) -> Value {
-    let out = c
-        .args(["evolve", citation, "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = common::output_with_status(c.args(["evolve", citation, "--format", "json"]), 0);
     serde_json::from_slice(&out.stdout).unwrap()
 }
 

@@ -151,15 +151,7 @@ fn the_pdf_loses_no_word_and_lists_its_running_heads() {
         );
     }
     // No running head inside a unit, no word broken at a line end.
-    let units = json(&[
-        "--no-seeds",
-        "--doc",
-        &fixture("declaration.pdf"),
-        "units",
-        "declaration",
-        "--format",
-        "json",
-    ]);
+    let units = pdf_units();
     for u in units.as_array().unwrap() {
         let t = u["text"].as_str().unwrap();
         assert!(!t.contains("A/CONF.999") && !t.contains("V.27-"), "{t}");
@@ -212,18 +204,13 @@ use predicates::prelude::PredicateBooleanExt;
 
 #[test]
 fn a_tracked_revision_is_shown_as_redlines() {
-    let out = accord()
-        .args(["--no-seeds", "diff"])
-        .arg(format!("{}:original", fixture("draft-tracked.docx")))
-        .arg(fixture("draft-tracked.docx"))
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = common::output_with_status(
+        accord()
+            .args(["--no-seeds", "diff"])
+            .arg(format!("{}:original", fixture("draft-tracked.docx")))
+            .arg(fixture("draft-tracked.docx"))
+            .args(["--format", "json"]),
+        1,
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let pairs = v["pairs"].as_array().unwrap();
@@ -492,15 +479,7 @@ fn the_text_accord_read_can_be_seen() {
         "{text}"
     );
     // Units cite lines of this text.
-    let units = json(&[
-        "--no-seeds",
-        "--doc",
-        &fixture("declaration.pdf"),
-        "units",
-        "declaration",
-        "--format",
-        "json",
-    ]);
+    let units = pdf_units();
     let pp3 = &units[2];
     let line = pp3["line"].as_u64().unwrap() as usize;
     let printed = text
@@ -557,4 +536,17 @@ fn a_tracked_draft_is_reviewed_in_the_reading_asked_for() {
         original.contains("Urges") && !original.contains("Encourages"),
         "{original}"
     );
+}
+
+/// The units of the declaration's PDF, as JSON.
+fn pdf_units() -> Value {
+    json(&[
+        "--no-seeds",
+        "--doc",
+        &fixture("declaration.pdf"),
+        "units",
+        "declaration",
+        "--format",
+        "json",
+    ])
 }

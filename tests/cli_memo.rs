@@ -26,18 +26,13 @@ fn accord() -> Command {
 /// the file's bytes, checking that it succeeded quietly on stdout.
 fn memo(dir: &Path, old: &str, new: &str, name: &str, extra: &[&str]) -> Vec<u8> {
     let path = dir.join(name);
-    let out = accord()
-        .args(["memo", old, new, "-o"])
-        .arg(&path)
-        .args(["--date", DATE])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = common::output_with_status(
+        accord()
+            .args(["memo", old, new, "-o"])
+            .arg(&path)
+            .args(["--date", DATE])
+            .args(extra),
+        0,
     );
     assert!(out.stdout.is_empty(), "nothing on stdout");
     let stderr = String::from_utf8(out.stderr).unwrap();

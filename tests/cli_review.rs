@@ -252,18 +252,13 @@ const DRAFT: &str = "examples/draft-declaration.md";
 /// one `wrote` line on stderr.
 fn written(dir: &std::path::Path, name: &str, extra: &[&str]) -> Vec<u8> {
     let path = dir.join(name);
-    let out = accord()
-        .args(["review", DRAFT, "-o"])
-        .arg(&path)
-        .args(["--date", DATE])
-        .args(extra)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = common::output_with_status(
+        accord()
+            .args(["review", DRAFT, "-o"])
+            .arg(&path)
+            .args(["--date", DATE])
+            .args(extra),
+        0,
     );
     assert!(out.stdout.is_empty(), "nothing on stdout");
     let stderr = String::from_utf8(out.stderr).unwrap();

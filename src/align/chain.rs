@@ -215,7 +215,8 @@ pub struct Chainer<'a, 's> {
     stages: &'s [Stage<'a>],
     opts: AlignOptions,
     cache: FxHashMap<(usize, usize), Alignment>,
-    stage_of: FxHashMap<&'a Citation, usize>,
+    /// Each unit of the stages, by citation, with its stage.
+    stage_of: FxHashMap<&'a Citation, (usize, &'a Unit)>,
 }
 
 /// A path found by [`Chainer::best_path`]: its value and its steps after
@@ -245,7 +246,7 @@ impl<'a, 's> Chainer<'a, 's> {
         let stage_of = stages
             .iter()
             .enumerate()
-            .flat_map(|(i, s)| s.units.iter().map(move |u| (&u.id, i)))
+            .flat_map(|(i, s)| s.units.iter().map(move |&u| (&u.id, (i, u))))
             .collect();
         Chainer {
             scope,
@@ -265,16 +266,14 @@ impl<'a, 's> Chainer<'a, 's> {
 
     /// The stage of a unit.
     pub fn stage_of(&self, c: &Citation) -> Option<usize> {
-        self.stage_of.get(c).copied()
+        self.stage_of.get(c).map(|&(s, _)| s)
     }
 
     fn unit(&self, stage: usize, c: &Citation) -> &'a Unit {
-        self.stages[stage]
-            .units
-            .iter()
-            .find(|u| &u.id == c)
-            .copied()
-            .expect("a linked unit is in its stage")
+        match self.stage_of.get(c) {
+            Some(&(s, u)) if s == stage => u,
+            _ => panic!("a linked unit is in its stage"),
+        }
     }
 
     /// Whether a chain of `start` may step to `to` by a link of `score`:

@@ -1059,9 +1059,7 @@ fn review(lib: &Library, a: ReviewArgs, config: &Config, out: &mut dyn Write) ->
             // The draft's own title when its front matter gives none, as
             // `docs` shows it.
             let mut meta = doc.meta.clone();
-            if meta.title.is_none() {
-                meta.title = crate::parse::parse(&doc).title().map(str::to_string);
-            }
+            meta.title = parsed.display_title().map(str::to_string);
             let d = report::review_doc::build(&r, lib, &meta, date);
             bytes = report::review_doc::render(&d, f)?;
             f.name()

@@ -293,6 +293,12 @@ impl ParsedDoc {
             .map(|f| f.text.as_str())
     }
 
+    /// The title to show: the metadata's (front matter, cover page), else
+    /// the one recognised in the text ([`title`](Self::title)).
+    pub fn display_title(&self) -> Option<&str> {
+        self.meta.title.as_deref().or(self.title())
+    }
+
     /// Words set aside (front matter, tables) as a share of all words of
     /// the document, 0..1; words are runs of letters and digits.
     pub fn set_aside_share(&self) -> f64 {

@@ -114,7 +114,7 @@ pub fn docs_json<'a>(docs: &[&'a ParsedDoc]) -> Vec<DocView<'a>> {
             year: d.meta.year,
             date: d.meta.date.as_deref(),
             date_source: d.meta.date_source.map(|s| s.as_str()),
-            title: d.meta.title.as_deref().or(d.title()),
+            title: d.display_title(),
             meeting: d.meta.meeting.as_deref(),
             venue: d.meta.venue.as_deref(),
             kind: d.meta.kind.as_deref(),
@@ -183,7 +183,7 @@ pub fn docs_text(
             d.units.len()
         );
         let room = render.width.saturating_sub(line.chars().count()).max(10);
-        let title = d.meta.title.as_deref().or(d.title()).unwrap_or("");
+        let title = d.display_title().unwrap_or("");
         writeln!(out, "{}{}", st.id(&line), shorten(&esc_line(title), room))?;
     }
     Ok(())
@@ -217,7 +217,7 @@ fn docs_narrow(docs: &[&ParsedDoc], render: &RenderOptions, out: &mut dyn Write)
                 _ => writeln!(out, "{l}")?,
             }
         }
-        let title = d.meta.title.as_deref().or(d.title()).unwrap_or("");
+        let title = d.display_title().unwrap_or("");
         if !title.is_empty() {
             writeln!(out, "{}", wrap(&esc_line(title), render.width, "  ", "  "))?;
         }

@@ -101,3 +101,16 @@ pub fn json_wording(args: &[&str]) -> serde_json::Value {
     );
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
+
+/// Runs `cmd` and checks its exit status is `code`, showing its stderr
+/// when it is not; the output, for the test to read.
+pub fn output_with_status(cmd: &mut assert_cmd::Command, code: i32) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
