@@ -353,6 +353,10 @@ accord review draft.md --format json | jq '.paragraphs[] | select(.class == \"ne
         /// Random seed.
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// distinctive: invented words make most paragraphs distinct;
+        /// near-duplicate: paragraphs spliced from a thousand real sentences.
+        #[arg(long, default_value = "distinctive", value_parser = ["distinctive", "near-duplicate"])]
+        kind: String,
         /// Folder to write old.md, new.md and truth.tsv into.
         #[arg(long, value_name = "DIR")]
         out: std::path::PathBuf,

@@ -441,8 +441,9 @@ pub fn dispatch_with(
         Command::Synth {
             units,
             seed,
+            kind,
             out: dir,
-        } => synth(units, seed, &dir, out),
+        } => synth(units, seed, &kind, &dir, out),
     }
 }
 
@@ -758,9 +759,19 @@ fn terms(
 
 /// `accord synth` (hidden): a generated pair of large related documents
 /// and their true mapping, for benchmarks.
-fn synth(units: usize, seed: u64, dir: &std::path::Path, out: &mut dyn Write) -> Result<u8> {
+fn synth(
+    units: usize,
+    seed: u64,
+    kind: &str,
+    dir: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<u8> {
     std::fs::create_dir_all(dir)?;
-    let pair = crate::synth::generate(units, seed);
+    let kind = match kind {
+        "near-duplicate" => crate::synth::Kind::NearDuplicate,
+        _ => crate::synth::Kind::Distinctive,
+    };
+    let pair = crate::synth::generate_kind(kind, units, seed);
     for (name, text) in [
         ("old.md", &pair.old),
         ("new.md", &pair.new),
