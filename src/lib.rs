@@ -105,13 +105,6 @@ pub fn set_aside_note(doc: &ParsedDoc) -> Option<String> {
     })
 }
 
-/// Most units a side may have for paraphrase matching: above it the
-/// lexical score is used alone. Embedding a paragraph the cache does not
-/// hold costs 60-80 ms of CPU (measured: the 397 seed units in 15-19 s on
-/// two cores), so a first run over two sides at the limit takes several
-/// minutes; later runs read the cache.
-pub const SEMANTIC_LIMIT: usize = 5_000;
-
 impl Library {
     /// Parses every document of `corpus` (in parallel; the result does not
     /// depend on the thread count).
@@ -156,8 +149,13 @@ impl Library {
     }
 
     /// Turns paraphrase matching on: every command that aligns units adds
-    /// the sentence-embedding similarity to the lexical score, for sides of
-    /// at most [`SEMANTIC_LIMIT`] units.
+    /// the sentence-embedding similarity to the lexical score. Embedding a
+    /// paragraph the cache does not hold costs 40-80 ms of CPU (measured on
+    /// two cores: the 397 seed units in 15-19 s; 2,088 generated paragraphs
+    /// in 45 s), so a first run over 100,000 units takes over an hour; the
+    /// time is estimated and said before starting (see
+    /// [`Progress::estimate`](progress::Progress::estimate)), and later
+    /// runs read the cache.
     pub fn with_semantic(mut self, semantic: embed::Semantic) -> Library {
         self.semantic = Some(Arc::new(semantic));
         self
@@ -184,8 +182,7 @@ impl Library {
 
     /// A scope over every unit of the library (IDF is taken over all of
     /// them), with sentence vectors for the units of `sides` when
-    /// paraphrase matching is on and no side has more than
-    /// [`SEMANTIC_LIMIT`] units.
+    /// paraphrase matching is on.
     pub fn scope(&self, sides: &[&[&Unit]]) -> Result<align::Scope<'_>> {
         let mut scope = align::Scope::new(self.all_units());
         self.add_vectors(&mut scope, sides)?;
@@ -193,20 +190,11 @@ impl Library {
     }
 
     /// Gives the units of `sides` their sentence vectors in `scope`, when
-    /// paraphrase matching is on and no side has more than
-    /// [`SEMANTIC_LIMIT`] units (else a notice says it was skipped).
+    /// paraphrase matching is on.
     pub fn add_vectors(&self, scope: &mut align::Scope<'_>, sides: &[&[&Unit]]) -> Result<()> {
         let Some(semantic) = &self.semantic else {
             return Ok(());
         };
-        if let Some(big) = sides.iter().map(|s| s.len()).max() {
-            if big > SEMANTIC_LIMIT {
-                self.notice(format!(
-                    "paraphrase matching skipped: a side has {big} units, above the limit of {SEMANTIC_LIMIT}; the lexical score is used alone"
-                ));
-                return Ok(());
-            }
-        }
         let mut seen = rustc_hash::FxHashSet::default();
         let units: Vec<&Unit> = sides
             .iter()

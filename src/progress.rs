@@ -6,6 +6,10 @@
 pub trait Progress: Sync {
     /// Work on `total` items (newer units, texts) begins.
     fn start(&self, _total: u64) {}
+    /// The work on `items` items is expected to take about `time` (said
+    /// before long work, such as embedding a large corpus for the first
+    /// time, so that the user can choose to wait or not).
+    fn estimate(&self, _items: u64, _time: std::time::Duration) {}
     /// `n` more items are done.
     fn advance(&self, _n: u64) {}
     /// The work is done.

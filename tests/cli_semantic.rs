@@ -256,41 +256,6 @@ fn same_bytes_whatever_the_thread_count_with_the_model() {
 }
 
 #[test]
-fn above_the_small_corpus_limit_the_semantic_pass_is_skipped_and_said() {
-    let Some(model) = common::model_dir("above_the_small_corpus_limit") else {
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let cache = tempfile::tempdir().unwrap();
-    let mut c = accord(&model, cache.path());
-    c.args(["synth", "--units", "5200", "--out"])
-        .arg(dir.path());
-    run(c);
-    let mut c = accord(&model, cache.path());
-    c.arg("--no-seeds")
-        .arg("--corpus")
-        .arg(dir.path())
-        .args(["align", "old", "new", "--format", "json"]);
-    let (stdout, stderr) = run(c);
-    assert_eq!(
-        stderr.lines().next().unwrap_or_default(),
-        format!(
-            "accord: note: paraphrase matching skipped: a side has {} units, above the limit of {}; the lexical score is used alone",
-            stderr
-                .split("a side has ")
-                .nth(1)
-                .and_then(|s| s.split(' ').next())
-                .unwrap(),
-            accord::SEMANTIC_LIMIT
-        )
-    );
-    let al: Value = serde_json::from_slice(&stdout).unwrap();
-    assert!(!al["links"].as_array().unwrap().is_empty());
-    // Nothing was embedded.
-    assert!(!cache.path().join("accord").exists());
-}
-
-#[test]
 fn docs_says_which_matching_is_on() {
     let cache = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("accord")

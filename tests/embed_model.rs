@@ -322,3 +322,67 @@ fn the_cache_answers_hits_and_sends_only_misses_to_the_model() {
         Err(EmbedError::CacheModel { .. })
     ));
 }
+
+/// What a long embedding run reported, in order.
+#[derive(Default)]
+struct Recorded(std::sync::Mutex<Vec<String>>);
+
+impl accord::progress::Progress for Recorded {
+    fn estimate(&self, items: u64, time: std::time::Duration) {
+        let secs = if time.as_secs_f64() > 0.0 {
+            "some"
+        } else {
+            "no"
+        };
+        self.0
+            .lock()
+            .unwrap()
+            .push(format!("estimate {items} texts, {secs} time"));
+    }
+    fn start(&self, total: u64) {
+        self.0.lock().unwrap().push(format!("start {total}"));
+    }
+    fn advance(&self, n: u64) {
+        let mut v = self.0.lock().unwrap();
+        let done = v
+            .iter()
+            .rev()
+            .find_map(|e| e.strip_prefix("done ").and_then(|n| n.parse::<u64>().ok()))
+            .unwrap_or(0);
+        v.push(format!("done {}", done + n));
+    }
+    fn finish(&self) {
+        self.0.lock().unwrap().push("finish".into());
+    }
+}
+
+#[test]
+fn a_long_first_run_is_estimated_before_it_starts_and_saved_as_it_goes() {
+    let Some(embedder) = common::embedder("a_long_first_run_is_estimated") else {
+        return;
+    };
+    // Short distinct texts: enough to be estimated, quick to embed.
+    let n = accord::embed::ESTIMATE_FROM + 100;
+    let owned: Vec<String> = (0..n)
+        .map(|i| format!("Paragraph {i} of the declaration"))
+        .collect();
+    let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut cache, _) = EmbeddingCache::open(dir.path(), embedder.model_id());
+    let progress = Recorded::default();
+    let got = accord::embed::embed_cached_with(embedder, &mut cache, &texts, &progress).unwrap();
+    assert_eq!(got.len(), n);
+    let events = progress.0.into_inner().unwrap();
+    assert_eq!(events[0], format!("estimate {n} texts, some time"));
+    assert_eq!(events[1], format!("start {n}"));
+    assert_eq!(events[events.len() - 2], format!("done {n}"));
+    assert_eq!(events.last().unwrap(), "finish");
+    // Saved on the way, without a call to `save`: an interrupted run keeps
+    // its work.
+    let (reopened, warning) = EmbeddingCache::open(dir.path(), embedder.model_id());
+    assert!(warning.is_none());
+    assert!(reopened.len() >= 2_000, "{}", reopened.len());
+    // The vectors are the model's, the sample's included.
+    let direct = embedder.embed(&texts[..3]).unwrap();
+    assert_eq!(bits(&got[..3]), bits(&direct));
+}

@@ -60,6 +60,7 @@
 pub mod chain;
 pub mod explain;
 pub mod index;
+pub mod neighbours;
 pub mod score;
 pub mod text;
 
@@ -331,8 +332,9 @@ pub struct Scope<'a> {
     position: FxHashMap<&'a Citation, usize>,
     vocab: text::Vocabulary,
     features: Vec<text::Features>,
-    /// Sentence vectors by position (paraphrase matching); empty when off.
-    vectors: Vec<Option<Vec<f32>>>,
+    /// Sentence vectors by position, with their squared norms (paraphrase
+    /// matching); empty when off.
+    vectors: Vec<Option<(Vec<f32>, f64)>>,
     /// Features of each unit's sentences, made the first time a passage
     /// score needs them (a unit is the near-miss candidate of many newer
     /// units); empty for a unit of one sentence.
@@ -369,7 +371,8 @@ impl<'a> Scope<'a> {
         }
         for (u, v) in units.iter().zip(vectors) {
             if let Some(&i) = self.position.get(&u.id) {
-                self.vectors[i] = Some(v);
+                let norm = crate::embed::squared_norm(&v);
+                self.vectors[i] = Some((v, norm));
             }
         }
     }
@@ -395,13 +398,18 @@ impl<'a> Scope<'a> {
     }
 
     fn vector(&self, i: usize) -> Option<&[f32]> {
-        self.vectors.get(i).and_then(|v| v.as_deref())
+        self.vectors
+            .get(i)
+            .and_then(|v| v.as_ref())
+            .map(|(v, _)| v.as_slice())
     }
 
     /// Sentence-embedding cosine of two scope positions, when both have a
     /// vector, rounded to 4 decimals (as shown).
     fn semantic(&self, a: usize, b: usize) -> Option<f64> {
-        let c = crate::embed::cosine(self.vector(a)?, self.vector(b)?);
+        let (va, na) = self.vectors.get(a)?.as_ref()?;
+        let (vb, nb) = self.vectors.get(b)?.as_ref()?;
+        let c = crate::embed::cosine_with_norms(va, vb, *na, *nb);
         Some((f64::from(c) * 10_000.0).round() / 10_000.0)
     }
 
@@ -465,7 +473,13 @@ impl<'a> Scope<'a> {
             }
         }
         let text = |side: &[usize], i: usize| self.units[side[i]].text.as_str();
-
+        // Nearest older units by vector, for newer units whose wording
+        // convinces no one: exact for a few thousand, by inverted file
+        // above.
+        let neighbours = self.has_vectors().then(|| {
+            let vectors: Vec<Option<&[f32]>> = old.iter().map(|&o| self.vector(o)).collect();
+            neighbours::Neighbours::new(&vectors)
+        });
         // Score every candidate pair in parallel: (old index, parts) per newer unit.
         let scored = new_f
             .par_iter()
@@ -489,8 +503,13 @@ impl<'a> Scope<'a> {
                     // A provision restated in other words shares too few
                     // words for the index: look for it by meaning.
                     let convincing = row.iter().any(|(_, p)| p.words() >= opts.reworded);
-                    if !convincing {
-                        for o in self.nearest_by_vector(old, new[ni], SEMANTIC_NEIGHBOURS) {
+                    if let (false, Some(neighbours)) = (convincing, &neighbours) {
+                        let proposed = self.vector(new[ni]).map_or_else(Vec::new, |v| {
+                            neighbours.propose(v, SEMANTIC_NEIGHBOURS, old.len())
+                        });
+                        for o in
+                            self.nearest_by_vector(old, &proposed, new[ni], SEMANTIC_NEIGHBOURS)
+                        {
                             if !row.iter().any(|&(r, _)| r == o) {
                                 let mut parts = score::score(old_f[o], nf, &self.vocab.idf);
                                 parts.semantic = self.semantic(old[o], new[ni]);
@@ -574,14 +593,20 @@ impl<'a> Scope<'a> {
             .map(|p| (p * 10_000.0).round() / 10_000.0)
     }
 
-    /// The `k` units of `old` (indices into it) whose vectors are nearest
-    /// to the vector of scope position `target`, nearest first; ties by
-    /// index, so the result does not depend on the thread count.
-    fn nearest_by_vector(&self, old: &[usize], target: usize, k: usize) -> Vec<usize> {
-        let mut scored: Vec<(f64, usize)> = old
+    /// Of the units `proposed` (indices into `old`), the `k` whose vectors
+    /// are nearest to the vector of scope position `target` by exact
+    /// cosine, nearest first; ties by index, so the result does not depend
+    /// on the thread count.
+    fn nearest_by_vector(
+        &self,
+        old: &[usize],
+        proposed: &[usize],
+        target: usize,
+        k: usize,
+    ) -> Vec<usize> {
+        let mut scored: Vec<(f64, usize)> = proposed
             .iter()
-            .enumerate()
-            .filter_map(|(oi, &o)| Some((self.semantic(o, target)?, oi)))
+            .filter_map(|&oi| Some((self.semantic(old[oi], target)?, oi)))
             .filter(|&(c, _)| c > score::SEMANTIC_ZERO)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

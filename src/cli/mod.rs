@@ -1146,6 +1146,14 @@ impl crate::progress::Progress for ProgressBar {
             );
         }
     }
+    /// Says, before a wait of more than half a minute, how long it will
+    /// be and how to avoid it: one line on stderr, bar or no bar (none is
+    /// drawn before `start`).
+    fn estimate(&self, items: u64, time: std::time::Duration) {
+        if let Some(line) = estimate_line(items, time) {
+            eprintln!("accord: note: {line}");
+        }
+    }
     fn advance(&self, n: u64) {
         if let Some(bar) = &self.0 {
             bar.inc(n);
@@ -1156,6 +1164,25 @@ impl crate::progress::Progress for ProgressBar {
             bar.finish_and_clear();
         }
     }
+}
+
+/// The note said before embedding `items` texts that will take about
+/// `time`; `None` under half a minute.
+fn estimate_line(items: u64, time: std::time::Duration) -> Option<String> {
+    let secs = time.as_secs();
+    if secs < 30 {
+        return None;
+    }
+    let about = if secs < 90 {
+        format!("{secs} seconds")
+    } else if secs < 90 * 60 {
+        format!("{} minutes", (secs + 30) / 60)
+    } else {
+        format!("{:.1} hours", secs as f64 / 3600.0)
+    };
+    Some(format!(
+        "embedding {items} texts for paraphrase matching will take about {about} on this machine (once: the vectors are cached); --lexical-only matches on wording alone"
+    ))
 }
 
 /// Alignment options from `--min-score` and `--include-procedural`.
@@ -1188,6 +1215,18 @@ fn align_options(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_embedding_is_announced_in_words_a_reader_can_act_on() {
+        let at = |secs: u64| estimate_line(211_000, std::time::Duration::from_secs(secs));
+        assert_eq!(at(29), None);
+        assert!(at(45).unwrap().contains("about 45 seconds"));
+        assert!(at(8 * 60 + 10).unwrap().contains("about 8 minutes"));
+        assert!(at(4_560).unwrap().contains("about 76 minutes"));
+        let long = at(6_000).unwrap();
+        assert!(long.starts_with("embedding 211000 texts") && long.contains("about 1.7 hours"));
+        assert!(long.ends_with("--lexical-only matches on wording alone"));
+    }
 
     fn global(model: Option<&std::path::Path>, lexical_only: bool) -> GlobalArgs {
         GlobalArgs {

@@ -103,6 +103,19 @@ impl EmbeddingCache {
         self.entries.is_empty()
     }
 
+    /// Every cached embedding, in the order of their texts' hashes (for
+    /// measurements on real vectors).
+    pub fn vectors(&self) -> Vec<Vec<f32>> {
+        let mut keys: Vec<&[u8; 32]> = self.entries.keys().collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|k| self.entries[k].clone()).collect()
+    }
+
+    /// True if `text` has a cached embedding.
+    pub fn contains(&self, text: &str) -> bool {
+        self.entries.contains_key(&text_key(text))
+    }
+
     /// The cached embedding of `text`, if any.
     pub fn get(&self, text: &str) -> Option<Vec<f32>> {
         self.entries.get(&text_key(text)).cloned()

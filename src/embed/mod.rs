@@ -108,6 +108,17 @@ pub const DIMENSION: usize = model::DIM;
 /// Name of the model folder under `models/`.
 pub const MODEL_DIR_NAME: &str = "all-MiniLM-L6-v2";
 
+/// From this many texts to embed, the time it will take is estimated and
+/// said before starting (about 40 s at the 46 texts a second measured on
+/// a 2-core machine for paragraphs of 60 to 200 words).
+pub const ESTIMATE_FROM: usize = 2_000;
+
+/// Texts embedded between looks at whether the cache should be saved.
+const SAVE_EVERY: usize = 2_000;
+
+/// Texts embedded, one at a time, to time the model before a long run.
+const ESTIMATE_SAMPLE: usize = 12;
+
 /// Upper bound on the tokens of one batch (rows × sequence length); it caps
 /// memory for the attention matrices and gives rayon several batches.
 const MAX_BATCH_TOKENS: usize = 4096;
@@ -216,6 +227,34 @@ impl Embedder {
         Ok(out)
     }
 
+    /// How long embedding `texts` will take on this machine: a sample of
+    /// [`ESTIMATE_SAMPLE`] texts spread over the list is embedded (one at a
+    /// time, on this thread) and timed, and the time per byte of text is
+    /// scaled to the whole list and shared among the pool's threads. The
+    /// sample's vectors go into `cache`, so the timing costs nothing later.
+    pub fn estimate(
+        &self,
+        texts: &[&str],
+        cache: &mut EmbeddingCache,
+    ) -> Result<std::time::Duration, EmbedError> {
+        let step = (texts.len() / ESTIMATE_SAMPLE).max(1);
+        let sample: Vec<&str> = texts.iter().step_by(step).copied().collect();
+        let start = std::time::Instant::now();
+        for text in &sample {
+            let v = self.embed(&[text])?;
+            for v in v {
+                cache.insert(text, v)?;
+            }
+        }
+        let per_byte = start.elapsed().as_secs_f64()
+            / sample.iter().map(|t| t.len()).sum::<usize>().max(1) as f64;
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        let threads = rayon::current_num_threads().max(1) as f64;
+        Ok(std::time::Duration::from_secs_f64(
+            per_byte * bytes as f64 / threads,
+        ))
+    }
+
     fn tokenize(&self, text: &str) -> Result<Vec<u32>, EmbedError> {
         let encoding = self
             .tokenizer
@@ -267,14 +306,37 @@ fn plan_batches(lengths: &[usize], max_tokens: usize) -> Vec<Vec<usize>> {
 ///
 /// If the lengths differ: vectors of different models cannot be compared.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    cosine_with_norms(a, b, squared_norm(a), squared_norm(b))
+}
+
+/// The squared Euclidean norm of a vector, summed in `f64` in order: with
+/// [`cosine_with_norms`], [`cosine`] for a vector compared many times, at
+/// a third of the cost.
+pub fn squared_norm(a: &[f32]) -> f64 {
+    a.iter().map(|&x| f64::from(x) * f64::from(x)).sum()
+}
+
+/// [`cosine`] with the [`squared_norm`] of each vector given.
+///
+/// # Panics
+///
+/// If the lengths differ.
+pub fn cosine_with_norms(a: &[f32], b: &[f32], na: f64, nb: f64) -> f32 {
     assert_eq!(a.len(), b.len(), "cosine of vectors of different lengths");
-    let (mut dot, mut na, mut nb) = (0f64, 0f64, 0f64);
-    for (&x, &y) in a.iter().zip(b) {
-        let (x, y) = (f64::from(x), f64::from(y));
-        dot += x * y;
-        na += x * x;
-        nb += y * y;
+    // Four running sums in a fixed order: the result is the same on every
+    // run, and four times quicker than one chain of additions.
+    let mut sums = [0f64; 4];
+    let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
+    let mut tail = 0f64;
+    for (&x, &y) in ca.remainder().iter().zip(cb.remainder()) {
+        tail += f64::from(x) * f64::from(y);
     }
+    for (x, y) in ca.zip(cb) {
+        for i in 0..4 {
+            sums[i] += f64::from(x[i]) * f64::from(y[i]);
+        }
+    }
+    let dot = (sums[0] + sums[1]) + (sums[2] + sums[3]) + tail;
     if na == 0.0 || nb == 0.0 {
         return 0.0;
     }
@@ -284,7 +346,9 @@ pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
 /// Embeds `texts` like [`Embedder::embed`], taking what it can from `cache`
 /// and sending only the misses (each distinct text once) to the model; the
 /// new embeddings are added to the cache. Call [`EmbeddingCache::save`]
-/// afterwards to keep them. The cache must have been opened with
+/// afterwards to keep them (a run of thousands of misses also saves as it
+/// goes, each time the cache has grown by a quarter, so that an interrupted
+/// first run keeps most of its work). The cache must have been opened with
 /// [`Embedder::model_id`].
 pub fn embed_cached(
     embedder: &Embedder,
@@ -294,9 +358,10 @@ pub fn embed_cached(
     embed_cached_with(embedder, cache, texts, &NoProgress)
 }
 
-/// [`embed_cached`], reporting the misses to `progress`: `start` with
-/// their number (only if there are any), `advance` as batches finish,
-/// then `finish`.
+/// [`embed_cached`], reporting the misses to `progress`: from
+/// [`ESTIMATE_FROM`] of them, `estimate` with the time they will take;
+/// `start` with their number (only if there are any), `advance` as
+/// batches finish, then `finish`.
 pub fn embed_cached_with(
     embedder: &Embedder,
     cache: &mut EmbeddingCache,
@@ -318,12 +383,44 @@ pub fn embed_cached_with(
         .map(|(t, _)| *t)
         .collect();
     if !misses.is_empty() {
-        progress.start(misses.len() as u64);
-        let embedded = embedder.embed_with(&misses, progress);
-        progress.finish();
-        for (text, v) in misses.iter().zip(embedded?) {
-            cache.insert(text, v)?;
+        if misses.len() >= ESTIMATE_FROM {
+            let time = embedder.estimate(&misses, cache)?;
+            progress.estimate(misses.len() as u64, time);
         }
+        progress.start(misses.len() as u64);
+        // The estimate's sample is done already.
+        let sampled = misses.iter().filter(|t| cache.contains(t)).count();
+        progress.advance(sampled as u64);
+        // In chunks, saving the cache as it grows by a quarter, so that an
+        // interrupted first run over a large corpus keeps most of its work;
+        // each save rewrites the file, and growing by a quarter bounds the
+        // bytes written to a few times the final size.
+        let mut saved = cache.len();
+        let todo: Vec<&str> = misses
+            .iter()
+            .copied()
+            .filter(|t| !cache.contains(t))
+            .collect();
+        for chunk in todo.chunks(SAVE_EVERY) {
+            let embedded = embedder.embed_with(chunk, progress);
+            let embedded = match embedded {
+                Ok(v) => v,
+                Err(e) => {
+                    progress.finish();
+                    return Err(e);
+                }
+            };
+            for (text, v) in chunk.iter().zip(embedded) {
+                cache.insert(text, v)?;
+            }
+            if cache.len() - saved >= SAVE_EVERY.max(saved / 4) {
+                // A failed save is said by the final one.
+                if cache.save().is_ok() {
+                    saved = cache.len();
+                }
+            }
+        }
+        progress.finish();
         for (slot, text) in out.iter_mut().zip(texts) {
             if slot.is_none() {
                 *slot = cache.get(text);
