@@ -143,6 +143,31 @@ impl SynthPair {
     }
 }
 
+/// A stand-in sentence vector for `text` ([`DIMENSION`](crate::embed::DIMENSION)
+/// long, unit length): the normalised sum of pseudo-random vectors of its
+/// lower-cased words, so that texts sharing words are near each other. NOT
+/// the model's vector: for timing the paraphrase path and testing it
+/// without the model, never for measuring quality.
+pub fn stand_in_vector(text: &str) -> Vec<f32> {
+    let dim = crate::embed::DIMENSION;
+    let mut sum = vec![0f32; dim];
+    for w in text.split_whitespace() {
+        // FNV-1a of the word seeds its vector.
+        let seed = w
+            .to_lowercase()
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        for s in &mut sum {
+            *s += rng.random_range(-1.0f32..1.0);
+        }
+    }
+    let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+    sum.into_iter().map(|x| x / norm).collect()
+}
+
 /// Precision, recall and F1 of links against a truth, each in 0..1.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Quality {

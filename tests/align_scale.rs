@@ -31,31 +31,56 @@ fn near_duplicate_backbone_finds_the_true_precedent() {
     assert!(q.precision >= 0.88 && q.recall >= 0.90, "{q:?}");
 }
 
+/// The same bytes with 1 or 4 threads, on wording alone and with
+/// paraphrase matching (the inverted file of `align::neighbours` included:
+/// stand-in vectors in a cache of the test's own, so no model is needed).
 #[test]
 fn near_duplicates_align_to_the_same_bytes_whatever_the_thread_count() {
     let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
     let pair = generate_kind(Kind::NearDuplicate, UNITS, 9);
     std::fs::write(dir.path().join("old.md"), &pair.old).unwrap();
     std::fs::write(dir.path().join("new.md"), &pair.new).unwrap();
-    let run = |threads: &str| {
-        Command::cargo_bin("accord")
-            .unwrap()
-            .args(["--no-seeds", "--corpus"])
-            .arg(dir.path())
-            .args(["align", "old", "new", "--format", "json"])
+    let lib = pair.library();
+    let model_id = accord::embed::Semantic::without_model(None).model_id();
+    let (mut vectors, _) =
+        accord::embed::EmbeddingCache::open(&cache.path().join("accord"), model_id);
+    for u in lib.all_units() {
+        vectors
+            .insert(&u.text, accord::synth::stand_in_vector(&u.text))
+            .unwrap();
+    }
+    vectors.save().unwrap();
+    let run = |threads: &str, lexical: bool| {
+        let mut c = Command::cargo_bin("accord").unwrap();
+        c.env_remove("ACCORD_LEXICAL_ONLY")
+            .env_remove("ACCORD_MODEL")
+            .env("XDG_CACHE_HOME", cache.path())
             .env("RAYON_NUM_THREADS", threads)
-            .env("NO_COLOR", "1")
+            .args(["--no-seeds", "--corpus"])
+            .arg(dir.path());
+        if lexical {
+            c.arg("--lexical-only");
+        }
+        let out = c
+            .args(["align", "old", "new", "--format", "json"])
             .output()
-            .unwrap()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
     };
-    let (one, many) = (run("1"), run("4"));
-    assert!(
-        one.status.success(),
-        "{}",
-        String::from_utf8_lossy(&one.stderr)
-    );
-    assert!(one.stdout.len() > 100_000);
-    assert_eq!(one.stdout, many.stdout);
+    for lexical in [true, false] {
+        let (one, many) = (run("1", lexical), run("4", lexical));
+        assert!(one.len() > 100_000);
+        assert_eq!(one, many, "lexical only: {lexical}");
+        // Paraphrase matching was on (every unit had a cached vector).
+        let semantic = String::from_utf8(one).unwrap().contains("\"semantic\":");
+        assert_eq!(semantic, !lexical);
+    }
 }
 
 /// Above `neighbours::EXACT_UP_TO` older units, a newer unit that shares
