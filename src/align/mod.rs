@@ -481,7 +481,11 @@ impl<'a> Scope<'a> {
             neighbours::Neighbours::new(&vectors)
         });
         // Score every candidate pair in parallel: (old index, parts) per newer unit.
-        let scored = new_f
+        // Wording first: each newer unit's candidates, scored; and whether
+        // it must look for its precedent by meaning (no convincing
+        // candidate: a provision restated in other words shares too few
+        // words for the index).
+        let first: Vec<(Vec<(usize, ScoreParts)>, bool)> = new_f
             .par_iter()
             .zip(cands.par_iter())
             .enumerate()
@@ -496,25 +500,51 @@ impl<'a> Scope<'a> {
                     .into_iter()
                     .map(|o| (o, score::score(old_f[o], nf, &self.vocab.idf)))
                     .collect();
-                if self.vector(new[ni]).is_some() {
-                    for (o, parts) in &mut row {
-                        parts.semantic = self.semantic(old[*o], new[ni]);
-                    }
-                    // A provision restated in other words shares too few
-                    // words for the index: look for it by meaning.
-                    let convincing = row.iter().any(|(_, p)| p.words() >= opts.reworded);
-                    if let (false, Some(neighbours)) = (convincing, &neighbours) {
-                        let proposed = self.vector(new[ni]).map_or_else(Vec::new, |v| {
-                            neighbours.propose(v, SEMANTIC_NEIGHBOURS, old.len())
-                        });
-                        for o in
-                            self.nearest_by_vector(old, &proposed, new[ni], SEMANTIC_NEIGHBOURS)
-                        {
-                            if !row.iter().any(|&(r, _)| r == o) {
-                                let mut parts = score::score(old_f[o], nf, &self.vocab.idf);
-                                parts.semantic = self.semantic(old[o], new[ni]);
-                                row.push((o, parts));
-                            }
+                if self.vector(new[ni]).is_none() {
+                    return (row, false);
+                }
+                for (o, parts) in &mut row {
+                    parts.semantic = self.semantic(old[*o], new[ni]);
+                }
+                let convincing = row.iter().any(|(_, p)| p.words() >= opts.reworded);
+                (row, !convincing)
+            })
+            .collect();
+        // Then meaning, for all such units at once.
+        let asking: Vec<usize> = (0..first.len()).filter(|&ni| first[ni].1).collect();
+        // For each newer unit, the older units to compare by vector: `None`
+        // for all of them (a side small enough for exact search).
+        let mut proposed: Vec<Option<Vec<usize>>> = vec![None; new.len()];
+        if let Some(neighbours) = &neighbours {
+            let targets: Vec<&[f32]> = asking
+                .iter()
+                .filter_map(|&ni| self.vector(new[ni]))
+                .collect();
+            let found = neighbours.propose_many(&targets, SEMANTIC_NEIGHBOURS, old.len());
+            for (&ni, p) in asking.iter().zip(found.into_iter().flatten()) {
+                proposed[ni] = Some(p);
+            }
+        }
+        let scored = first
+            .into_par_iter()
+            .zip(new_f.par_iter())
+            .zip(proposed.into_par_iter())
+            .enumerate()
+            .map(|(ni, (((mut row, asks), nf), proposed))| {
+                if asks {
+                    let everyone: Vec<usize>;
+                    let proposed = match &proposed {
+                        Some(p) => p.as_slice(),
+                        None => {
+                            everyone = (0..old.len()).collect();
+                            &everyone
+                        }
+                    };
+                    for o in self.nearest_by_vector(old, proposed, new[ni], SEMANTIC_NEIGHBOURS) {
+                        if !row.iter().any(|&(r, _)| r == o) {
+                            let mut parts = score::score(old_f[o], nf, &self.vocab.idf);
+                            parts.semantic = self.semantic(old[o], new[ni]);
+                            row.push((o, parts));
                         }
                     }
                 }

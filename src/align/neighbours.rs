@@ -112,6 +112,30 @@ fn nearest_centre(centres: &[Vec<f32>], v: &[f32]) -> usize {
     argmax(&scores)
 }
 
+/// A query (its index) and its best (score, older unit) in one group.
+type Hits = (u32, Vec<(f32, usize)>);
+
+/// Queries multiplied with a group at a time.
+const QUERY_ROWS: usize = 256;
+
+/// The `keep` best (score, member) of one query's scores against a group's
+/// `members`, best first; ties to the lower member.
+fn top(scores: &[f32], members: &[u32], keep: usize) -> Vec<(f32, usize)> {
+    let better =
+        |a: &(f32, usize), b: &(f32, usize)| a.0.total_cmp(&b.0).reverse().then(a.1.cmp(&b.1));
+    let mut best: Vec<(f32, usize)> = Vec::with_capacity(keep + 1);
+    for (&s, &m) in scores.iter().zip(members) {
+        let item = (s, m as usize);
+        if best.len() == keep && best.last().is_some_and(|w| better(&item, w).is_ge()) {
+            continue;
+        }
+        let at = best.partition_point(|b| better(b, &item).is_lt());
+        best.insert(at, item);
+        best.truncate(keep);
+    }
+    best
+}
+
 /// Index of the largest score; ties to the lower.
 fn argmax(scores: &[f32]) -> usize {
     let mut best = (f32::NEG_INFINITY, 0);
@@ -260,6 +284,121 @@ impl Neighbours {
     /// True when answers come from the inverted file (approximate).
     pub fn is_approximate(&self) -> bool {
         !self.centres.is_empty()
+    }
+
+    /// [`Neighbours::propose`] for many targets at once: one list per
+    /// target, in order; `None` when exact (every index is a candidate for
+    /// every target). With the inverted file, the products are taken
+    /// as matrix products, group by group, each group's vectors read once
+    /// for all the targets that probe it (a query at a time, 19,000
+    /// queries at 100,000 units took 27 s, waiting on memory).
+    /// `None` when exact: every index is a candidate for every target.
+    pub fn propose_many(
+        &self,
+        targets: &[&[f32]],
+        want: usize,
+        len: usize,
+    ) -> Option<Vec<Vec<usize>>> {
+        if self.centres.is_empty() {
+            return None;
+        }
+        Some(
+            match self.propose_batched(targets, want.saturating_mul(SHORTLIST)) {
+                Ok(found) => found,
+                // Should candle fail: a target at a time.
+                Err(_) => targets
+                    .par_iter()
+                    .map(|t| self.propose(t, want, len))
+                    .collect(),
+            },
+        )
+    }
+
+    fn propose_batched(
+        &self,
+        targets: &[&[f32]],
+        keep: usize,
+    ) -> candle_core::Result<Vec<Vec<usize>>> {
+        use candle_core::{Device, Tensor};
+        let dim = self.dim;
+        let queries: Vec<Vec<f32>> = targets.par_iter().map(|t| unit(t)).collect();
+        let order = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        let best = |mut v: Vec<(f32, usize)>, n: usize| {
+            if v.len() > n {
+                v.select_nth_unstable_by(n, order);
+                v.truncate(n);
+            }
+            v
+        };
+        // The groups each query probes.
+        let k = self.centres.len();
+        let centres_t = Tensor::from_vec(
+            self.centres.iter().flatten().copied().collect::<Vec<f32>>(),
+            (k, dim),
+            &Device::Cpu,
+        )?
+        .t()?
+        .contiguous()?;
+        let mut probing: Vec<Vec<u32>> = vec![Vec::new(); k];
+        for (block_no, block) in queries.chunks(ASSIGN_ROWS).enumerate() {
+            let flat: Vec<f32> = block.iter().flatten().copied().collect();
+            let scores = Tensor::from_vec(flat, (block.len(), dim), &Device::Cpu)?
+                .matmul(&centres_t)?
+                .to_vec2::<f32>()?;
+            for (j, row) in scores.into_iter().enumerate() {
+                let q = (block_no * ASSIGN_ROWS + j) as u32;
+                let row: Vec<(f32, usize)> = row.into_iter().zip(0..).collect();
+                for (_, c) in best(row, PROBES) {
+                    probing[c].push(q);
+                }
+            }
+        }
+        // Each group against the queries that probe it, QUERY_ROWS queries
+        // at a time (memory stays at QUERY_ROWS × the group's size): the
+        // best `keep` of the group for each.
+        let per_group: Vec<Vec<Hits>> = (0..k)
+            .into_par_iter()
+            .map(|c| -> candle_core::Result<_> {
+                let (members, qs) = (&self.groups[c], &probing[c]);
+                if members.is_empty() || qs.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let start = self.starts[c] * dim;
+                let block = self.vectors[start..start + members.len() * dim].to_vec();
+                let x_t = Tensor::from_vec(block, (members.len(), dim), &Device::Cpu)?
+                    .t()?
+                    .contiguous()?;
+                let mut out = Vec::with_capacity(qs.len());
+                for chunk in qs.chunks(QUERY_ROWS) {
+                    let flat: Vec<f32> = chunk
+                        .iter()
+                        .flat_map(|&q| queries[q as usize].iter().copied())
+                        .collect();
+                    // queries × members
+                    let scores = Tensor::from_vec(flat, (chunk.len(), dim), &Device::Cpu)?
+                        .matmul(&x_t)?
+                        .to_vec2::<f32>()?;
+                    for (&q, row) in chunk.iter().zip(scores) {
+                        out.push((q, top(&row, members, keep)));
+                    }
+                }
+                Ok(out)
+            })
+            .collect::<candle_core::Result<_>>()?;
+        let mut found: Vec<Vec<(f32, usize)>> = vec![Vec::new(); queries.len()];
+        for group in per_group {
+            for (q, hits) in group {
+                found[q as usize].extend(hits);
+            }
+        }
+        Ok(found
+            .into_par_iter()
+            .map(|hits| {
+                let mut out: Vec<usize> = best(hits, keep).into_iter().map(|(_, i)| i).collect();
+                out.sort_unstable();
+                out
+            })
+            .collect())
     }
 
     /// Indices into the older side (of `len` units), ascending, whose
