@@ -17,7 +17,9 @@
 //!    ([`Scope::set_vectors`]). A newer unit whose lexical candidates all
 //!    score below the reworded threshold also gets its nearest older units
 //!    by vector as candidates: a provision restated in other words shares
-//!    too few words for the index.
+//!    too few words for the index. They are found by comparing every
+//!    vector up to 5,000 older units, by the inverted file of
+//!    [`neighbours`] above, for all such units at once.
 //! 4. Passages: when none of a newer unit's candidates reaches the
 //!    reworded threshold, its best three are also read sentence by
 //!    sentence: the shorter unit against each sentence of the longer

@@ -25,9 +25,12 @@
 //! of rounds, sums in a fixed order, ties broken by index), and builds for
 //! 100,000 vectors in under half a second.
 //!
-//! The members of each group are stored together, so that a query reads
-//! each group it probes as one block (this halved the time of queries at
-//! 100,000 units, which had been waiting on memory).
+//! The members of each group are stored together, and the units that ask
+//! are answered all at once ([`Neighbours::propose_many`]): each group is
+//! multiplied with the queries that probe it, so that its vectors are
+//! read once, not once per query. At 100,000 units of the distinctive
+//! kind (19,000 newer units asking, stand-in vectors), a query at a time
+//! took 37 s for the whole run; all at once, 13.4 s.
 //!
 //! Recall, measured on real sentence vectors: see [`PROBES`].
 

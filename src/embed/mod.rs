@@ -117,7 +117,7 @@ pub const ESTIMATE_FROM: usize = 2_000;
 const SAVE_EVERY: usize = 2_000;
 
 /// Texts embedded, one at a time, to time the model before a long run.
-const ESTIMATE_SAMPLE: usize = 12;
+pub const ESTIMATE_SAMPLE: usize = 12;
 
 /// Upper bound on the tokens of one batch (rows × sequence length); it caps
 /// memory for the attention matrices and gives rayon several batches.
