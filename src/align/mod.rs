@@ -464,7 +464,14 @@ impl<'a> Scope<'a> {
         let (old_f, new_f) = (of(old), of(new));
         let index = index::CandidateIndex::new(&old_f, self.vocab.idf.len());
         let cands = index.candidates(&old_f, &new_f, opts.max_candidates);
-        let capped = cands.iter().filter(|c| c.capped).count();
+        // Below the exhaustive size every shared word proposes candidates
+        // and the best are scored: the cap is the design, not a limit
+        // worth a note.
+        let capped = if old.len() > index::EXHAUSTIVE_UP_TO {
+            cands.iter().filter(|c| c.capped).count()
+        } else {
+            0
+        };
 
         // Identical texts by normalised form, so that verbatim reuse is found
         // even when every word is common.

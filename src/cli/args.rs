@@ -347,9 +347,10 @@ accord review draft.md --format json | jq '.paragraphs[] | select(.class == \"ne
     /// Write a synthetic pair of large related documents and their true mapping (for benchmarks).
     #[command(hide = true)]
     Synth {
-        /// Paragraphs in the older document.
-        #[arg(long, default_value_t = 100_000)]
-        units: usize,
+        /// Paragraphs in the older document (10 to 1,000,000; about 1.2 GB
+        /// of memory to generate 100,000).
+        #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(10..=1_000_000))]
+        units: u64,
         /// Random seed.
         #[arg(long, default_value_t = 42)]
         seed: u64,

@@ -7,7 +7,7 @@ pub mod resolve;
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::CommandFactory;
 
 pub use args::{Args, ColorChoice, Command, GlobalArgs, MemoFormat, OutputFormat, ReviewFormat};
@@ -443,7 +443,7 @@ pub fn dispatch_with(
             seed,
             kind,
             out: dir,
-        } => synth(units, seed, &kind, &dir, out),
+        } => synth(units as usize, seed, &kind, &dir, out),
     }
 }
 
@@ -766,7 +766,8 @@ fn synth(
     dir: &std::path::Path,
     out: &mut dyn Write,
 ) -> Result<u8> {
-    std::fs::create_dir_all(dir)?;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the --out folder '{}'", dir.display()))?;
     let kind = match kind {
         "near-duplicate" => crate::synth::Kind::NearDuplicate,
         _ => crate::synth::Kind::Distinctive,
