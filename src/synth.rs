@@ -269,9 +269,16 @@ fn render(words: &[String]) -> String {
     s
 }
 
-/// Edits about `rate` of the words: substitutions, inflections, deletions
-/// and inserted clauses.
-fn reword(words: &[String], vocab: &Vocab, rng: &mut ChaCha8Rng, rate: f64) -> Vec<String> {
+/// Edits about `rate` of the words: a word substituted (`substitute`),
+/// made plural, deleted, or followed by inserted words (`insert`), each as
+/// often; a paragraph left empty gets one substituted word.
+fn edit_words(
+    words: &[String],
+    rng: &mut ChaCha8Rng,
+    rate: f64,
+    substitute: impl Fn(&mut ChaCha8Rng) -> String,
+    insert: impl Fn(&mut ChaCha8Rng) -> Vec<String>,
+) -> Vec<String> {
     let mut out = Vec::with_capacity(words.len() + 8);
     for w in words {
         if !rng.random_bool(rate) {
@@ -279,17 +286,21 @@ fn reword(words: &[String], vocab: &Vocab, rng: &mut ChaCha8Rng, rate: f64) -> V
             continue;
         }
         match rng.random_range(0..4) {
-            0 => out.push(vocab.word(rng)),
-            1 => out.push(format!("{w}s")),
+            0 => out.push(substitute(rng)),
+            1 => {
+                // Before any punctuation the word carries.
+                let (bare, tail) = w.split_at(w.trim_end_matches(['.', ',', ';']).len());
+                out.push(format!("{bare}s{tail}"));
+            }
             2 => {}
             _ => {
                 out.push(w.clone());
-                out.extend((0..rng.random_range(2..5)).map(|_| vocab.word(rng)));
+                out.extend(insert(rng));
             }
         }
     }
     if out.is_empty() {
-        out.push(vocab.word(rng));
+        out.push(substitute(rng));
     }
     out
 }
@@ -344,8 +355,20 @@ impl Source for Vocab {
     fn paragraph(&self, rng: &mut ChaCha8Rng) -> Vec<String> {
         Vocab::paragraph(self, rng)
     }
+    /// Substitutions, plurals, deletions and inserted clauses of two to
+    /// four words.
     fn reword(&self, words: &[String], rng: &mut ChaCha8Rng, rate: f64) -> Vec<String> {
-        reword(words, self, rng, rate)
+        edit_words(
+            words,
+            rng,
+            rate,
+            |rng| self.word(rng),
+            |rng| {
+                (0..rng.random_range(2..5))
+                    .map(|_| self.word(rng))
+                    .collect()
+            },
+        )
     }
     fn render(&self, words: &[String]) -> String {
         render(words)
@@ -451,28 +474,13 @@ impl Source for Pool {
     /// local reordering (two adjacent sentences, or the two halves of a
     /// sentence at a comma, change places).
     fn reword(&self, words: &[String], rng: &mut ChaCha8Rng, rate: f64) -> Vec<String> {
-        let mut out = Vec::with_capacity(words.len() + 8);
-        for w in words {
-            if !rng.random_bool(rate) {
-                out.push(w.clone());
-                continue;
-            }
-            match rng.random_range(0..4) {
-                0 => out.push(self.word(rng)),
-                1 => {
-                    let (bare, tail) = w.split_at(w.trim_end_matches(['.', ',', ';']).len());
-                    out.push(format!("{bare}s{tail}"));
-                }
-                2 => {}
-                _ => {
-                    out.push(w.clone());
-                    out.extend(self.phrase(rng));
-                }
-            }
-        }
-        if out.is_empty() {
-            out.push(self.word(rng));
-        }
+        let mut out = edit_words(
+            words,
+            rng,
+            rate,
+            |rng| self.word(rng),
+            |rng| self.phrase(rng),
+        );
         if rng.random_bool(1.0 / 3.0) {
             let ends: Vec<usize> = (0..out.len())
                 .filter(|&i| out[i].ends_with(['.', ',', ';']) && i + 1 < out.len())

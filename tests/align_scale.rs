@@ -3,6 +3,8 @@
 //! near-duplicate kind: paragraphs spliced from real sentences of the
 //! seeds, where vocabulary is shared throughout.
 
+mod common;
+
 use accord::align::{AlignOptions, Relation, Scope};
 use accord::synth::{generate_kind, Kind};
 use assert_cmd::Command;
@@ -62,16 +64,8 @@ fn near_duplicates_align_to_the_same_bytes_whatever_the_thread_count() {
         if lexical {
             c.arg("--lexical-only");
         }
-        let out = c
-            .args(["align", "old", "new", "--format", "json"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
+        c.args(["align", "old", "new", "--format", "json"]);
+        common::output_with_status(&mut c, 0).stdout
     };
     for lexical in [true, false] {
         let (one, many) = (run("1", lexical), run("4", lexical));

@@ -482,13 +482,6 @@ impl<'a> Scope<'a> {
             }
         }
         let text = |side: &[usize], i: usize| self.units[side[i]].text.as_str();
-        // Nearest older units by vector, for newer units whose wording
-        // convinces no one: exact for a few thousand, by inverted file
-        // above.
-        let neighbours = self.has_vectors().then(|| {
-            let vectors: Vec<Option<&[f32]>> = old.iter().map(|&o| self.vector(o)).collect();
-            neighbours::Neighbours::new(&vectors)
-        });
         // Score every candidate pair in parallel: (old index, parts) per newer unit.
         // Wording first: each newer unit's candidates, scored; and whether
         // it must look for its precedent by meaning (no convincing
@@ -522,14 +515,21 @@ impl<'a> Scope<'a> {
         // Then meaning, for all such units at once.
         let asking: Vec<usize> = (0..first.len()).filter(|&ni| first[ni].1).collect();
         // For each newer unit, the older units to compare by vector: `None`
-        // for all of them (a side small enough for exact search).
+        // for all of them (a side small enough for exact search). The
+        // nearest-neighbour index (exact for a few thousand older units, an
+        // inverted file above) is built only when some unit asks.
         let mut proposed: Vec<Option<Vec<usize>>> = vec![None; new.len()];
-        if let Some(neighbours) = &neighbours {
+        if !asking.is_empty() {
+            let vectors: Vec<Option<&[f32]>> = old.iter().map(|&o| self.vector(o)).collect();
             let targets: Vec<&[f32]> = asking
                 .iter()
                 .filter_map(|&ni| self.vector(new[ni]))
                 .collect();
-            let found = neighbours.propose_many(&targets, SEMANTIC_NEIGHBOURS, old.len());
+            let found = neighbours::Neighbours::new(&vectors).propose_many(
+                &targets,
+                SEMANTIC_NEIGHBOURS,
+                old.len(),
+            );
             for (&ni, p) in asking.iter().zip(found.into_iter().flatten()) {
                 proposed[ni] = Some(p);
             }
@@ -541,15 +541,13 @@ impl<'a> Scope<'a> {
             .enumerate()
             .map(|(ni, (((mut row, asks), nf), proposed))| {
                 if asks {
-                    let everyone: Vec<usize>;
-                    let proposed = match &proposed {
-                        Some(p) => p.as_slice(),
-                        None => {
-                            everyone = (0..old.len()).collect();
-                            &everyone
-                        }
-                    };
-                    for o in self.nearest_by_vector(old, proposed, new[ni], SEMANTIC_NEIGHBOURS) {
+                    let nearest = self.nearest_by_vector(
+                        old,
+                        proposed.as_deref(),
+                        new[ni],
+                        SEMANTIC_NEIGHBOURS,
+                    );
+                    for o in nearest {
                         if !row.iter().any(|&(r, _)| r == o) {
                             let mut parts = score::score(old_f[o], nf, &self.vocab.idf);
                             parts.semantic = self.semantic(old[o], new[ni]);
@@ -632,22 +630,25 @@ impl<'a> Scope<'a> {
             .map(|p| (p * 10_000.0).round() / 10_000.0)
     }
 
-    /// Of the units `proposed` (indices into `old`), the `k` whose vectors
-    /// are nearest to the vector of scope position `target` by exact
-    /// cosine, nearest first; ties by index, so the result does not depend
-    /// on the thread count.
+    /// Of the units `proposed` (indices into `old`; `None`: all of them),
+    /// the `k` whose vectors are nearest to the vector of scope position
+    /// `target` by exact cosine, nearest first; ties by index, so the
+    /// result does not depend on the thread count.
     fn nearest_by_vector(
         &self,
         old: &[usize],
-        proposed: &[usize],
+        proposed: Option<&[usize]>,
         target: usize,
         k: usize,
     ) -> Vec<usize> {
-        let mut scored: Vec<(f64, usize)> = proposed
-            .iter()
-            .filter_map(|&oi| Some((self.semantic(old[oi], target)?, oi)))
-            .filter(|&(c, _)| c > score::SEMANTIC_ZERO)
-            .collect();
+        let cosine = |oi: usize| {
+            let c = self.semantic(old[oi], target)?;
+            (c > score::SEMANTIC_ZERO).then_some((c, oi))
+        };
+        let mut scored: Vec<(f64, usize)> = match proposed {
+            Some(p) => p.iter().filter_map(|&oi| cosine(oi)).collect(),
+            None => (0..old.len()).filter_map(cosine).collect(),
+        };
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().take(k).map(|(_, oi)| oi).collect()
     }

@@ -144,6 +144,16 @@ fn top(scores: &[f32], members: &[u32], keep: usize) -> Vec<(f32, usize)> {
     best
 }
 
+/// The `n` best of (score, index) pairs, in no order: highest score
+/// first, ties to the lower index.
+fn best(mut v: Vec<(f32, usize)>, n: usize) -> Vec<(f32, usize)> {
+    if v.len() > n {
+        v.select_nth_unstable_by(n, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        v.truncate(n);
+    }
+    v
+}
+
 /// Index of the largest score; ties to the lower.
 fn argmax(scores: &[f32]) -> usize {
     let mut best = (f32::NEG_INFINITY, 0);
@@ -330,14 +340,6 @@ impl Neighbours {
         use candle_core::{Device, Tensor};
         let dim = self.dim;
         let queries: Vec<Vec<f32>> = targets.par_iter().map(|t| unit(t)).collect();
-        let order = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        let best = |mut v: Vec<(f32, usize)>, n: usize| {
-            if v.len() > n {
-                v.select_nth_unstable_by(n, order);
-                v.truncate(n);
-            }
-            v
-        };
         // The groups each query probes.
         let k = self.centres.len();
         let centres_t = Tensor::from_vec(
@@ -419,14 +421,6 @@ impl Neighbours {
             return (0..len).collect();
         }
         let q = unit(target);
-        let order = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        let best = |mut v: Vec<(f32, usize)>, n: usize| {
-            if v.len() > n {
-                v.select_nth_unstable_by(n, order);
-                v.truncate(n);
-            }
-            v
-        };
         let near = best(
             self.centres
                 .iter()
@@ -476,13 +470,18 @@ mod tests {
         (0..n)
             .map(|_| {
                 let t = &topics[rng.random_range(0..topics.len())];
-                unit(
-                    &t.iter()
-                        .map(|x| x + rng.random_range(-0.15..0.15))
-                        .collect::<Vec<_>>(),
-                )
+                near(t, 0.15, &mut rng)
             })
             .collect()
+    }
+
+    /// `v` moved by up to `spread` in each coordinate, at unit length.
+    fn near(v: &[f32], spread: f32, rng: &mut rand_chacha::ChaCha8Rng) -> Vec<f32> {
+        unit(
+            &v.iter()
+                .map(|x| x + rng.random_range(-spread..spread))
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// Share of each query's exact `k` nearest that `propose` returns.
@@ -516,11 +515,7 @@ mod tests {
         let queries: Vec<Vec<f32>> = (0..200)
             .map(|_| {
                 let v = &old[rng.random_range(0..old.len())];
-                unit(
-                    &v.iter()
-                        .map(|x| x + rng.random_range(-0.05..0.05))
-                        .collect::<Vec<_>>(),
-                )
+                near(v, 0.05, &mut rng)
             })
             .collect();
         let r = recall(&old, &queries, 5);

@@ -399,18 +399,17 @@ pub fn embed_cached_with(
             let time = embedder.estimate(&misses, cache)?;
             progress.estimate(misses.len() as u64, time);
         }
-        progress.start(misses.len() as u64);
         // The estimate's sample is done already.
-        let sampled = misses.iter().filter(|t| cache.contains(t)).count();
-        progress.advance(sampled as u64);
-        // In chunks, saving the cache every half minute of work, so that
-        // an interrupted first run keeps most of its work.
-        let mut saved_at = std::time::Instant::now();
         let todo: Vec<&str> = misses
             .iter()
             .copied()
             .filter(|t| !cache.contains(t))
             .collect();
+        progress.start(misses.len() as u64);
+        progress.advance((misses.len() - todo.len()) as u64);
+        // In chunks, saving the cache every half minute of work, so that
+        // an interrupted first run keeps most of its work.
+        let mut saved_at = std::time::Instant::now();
         for chunk in todo.chunks(SAVE_EVERY) {
             let embedded = embedder.embed_with(chunk, progress);
             let embedded = match embedded {
